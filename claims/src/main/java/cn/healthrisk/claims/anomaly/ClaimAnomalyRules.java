@@ -1,0 +1,236 @@
+package cn.healthrisk.claims.anomaly;
+
+import cn.healthrisk.claims.extraction.ReceiptExtraction;
+import cn.healthrisk.claims.extraction.ReceiptFields;
+import cn.healthrisk.claims.model.Claim;
+import cn.healthrisk.claims.model.Policy;
+import cn.healthrisk.claims.validation.Validation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The per-claim anomaly rules: small pure functions over a {@link ClaimContext}, each raising at
+ * most one flag per piece of evidence, in a fixed order so reruns give identical results.
+ */
+public final class ClaimAnomalyRules {
+
+  private static final Set<String> TOTAL_CHECKS = Set.of("ITEMS_SUM_EQUALS_TOTAL", "AMOUNT_IN_WORDS_MATCHES_TOTAL");
+  private static final Set<String> SPLIT_CHECKS = Set.of("PAYMENT_SPLIT_EQUALS_TOTAL");
+  private static final Set<String> DATE_CHECKS = Set.of("DATES_ORDERED", "HOSPITAL_DAYS_MATCH_DATES");
+
+  private final AnomalySettings settings;
+
+  public ClaimAnomalyRules(AnomalySettings settings) {
+    this.settings = settings;
+  }
+
+  public List<Flag> evaluate(ClaimContext ctx) {
+    List<Flag> flags = new ArrayList<>();
+    unreadable(ctx, flags);
+    injection(ctx, flags);
+    for (ReceiptExtraction r : ctx.receipts()) {
+      fromValidations(r, TOTAL_CHECKS, FlagCode.RECEIPT_TOTAL_MISMATCH, Severity.HIGH, "票据金额不一致", flags);
+      fromValidations(r, SPLIT_CHECKS, FlagCode.PAYMENT_SPLIT_MISMATCH, Severity.MEDIUM, "支付方式合计与票据合计不一致", flags);
+      fromValidations(r, DATE_CHECKS, FlagCode.DATE_INCONSISTENT, Severity.MEDIUM, "票据日期不一致", flags);
+      lowConfidence(r, flags);
+      payer(ctx.policy(), r, flags);
+      policyPeriod(ctx.claim(), ctx.policy(), r, flags);
+    }
+    duplicates(ctx, flags);
+    claimedAmount(ctx, flags);
+    excluded(ctx, flags);
+    return List.copyOf(flags);
+  }
+
+  private static void unreadable(ClaimContext ctx, List<Flag> flags) {
+    ctx.unreadable().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        flags.add(new Flag(FlagCode.UNREADABLE_DOCUMENT, Severity.HIGH,
+            "单据 " + e.getKey() + " 无法读取：" + e.getValue(),
+            Map.of("document", e.getKey(), "reason", e.getValue()))));
+  }
+
+  private static void injection(ClaimContext ctx, List<Flag> flags) {
+    ctx.injectionEvidence().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        flags.add(new Flag(FlagCode.PROMPT_INJECTION_SUSPECTED, Severity.HIGH,
+            "单据 " + e.getKey() + " 含有试图操纵自动审核的文字，请人工核对原件",
+            Map.of("document", e.getKey(), "text", String.join(" | ", e.getValue())))));
+  }
+
+  private static void fromValidations(ReceiptExtraction r, Set<String> checks, FlagCode code, Severity severity,
+      String title, List<Flag> flags) {
+    for (Validation v : r.validations()) {
+      if (!v.passed() && checks.contains(v.check()) && !isMissingInput(v)) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("document", r.document());
+        evidence.put("check", v.check());
+        if (v.field() != null) {
+          evidence.put("field", v.field());
+        }
+        flags.add(new Flag(code, severity,
+            title + "（" + r.document() + "）：" + Objects.requireNonNullElse(v.detail(), v.check()), evidence));
+      }
+    }
+  }
+
+  /** A check that failed only because a field was not read is a confidence problem, not an anomaly. */
+  private static boolean isMissingInput(Validation v) {
+    return v.detail() != null && v.detail().startsWith("missing");
+  }
+
+  private static void lowConfidence(ReceiptExtraction r, List<Flag> flags) {
+    ReceiptFields f = r.fields();
+    List<String> missing = new ArrayList<>();
+    if (f.invoiceNumber() == null) {
+      missing.add("invoiceNumber");
+    }
+    if (f.totalAmount() == null) {
+      missing.add("totalAmount");
+    }
+    if (f.issueDate() == null) {
+      missing.add("issueDate");
+    }
+    if (f.payerName() == null) {
+      missing.add("payerName");
+    }
+    if (f.hospitalName() == null) {
+      missing.add("hospitalName");
+    }
+    if (f.visitDate() == null && f.admissionDate() == null) {
+      missing.add(r.documentType() == cn.healthrisk.claims.extraction.DocumentType.INPATIENT_RECEIPT
+          ? "admissionDate" : "visitDate");
+    }
+    if (!missing.isEmpty()) {
+      flags.add(new Flag(FlagCode.LOW_CONFIDENCE_EXTRACTION, Severity.MEDIUM,
+          "单据 " + r.document() + " 未能可靠识别必填字段：" + String.join(", ", missing),
+          Map.of("document", r.document(), "fields", missing)));
+    }
+  }
+
+  private static void payer(Policy policy, ReceiptExtraction r, List<Flag> flags) {
+    String payer = r.fields().payerName();
+    if (payer == null || policy == null || policy.insured() == null || policy.insured().name() == null) {
+      return;
+    }
+    if (!normalise(payer).equals(normalise(policy.insured().name()))) {
+      flags.add(new Flag(FlagCode.PAYER_MISMATCH, Severity.HIGH,
+          "票据交款人与被保险人不一致（" + r.document() + "）",
+          Map.of("document", r.document(), "field", "payerName")));
+    }
+  }
+
+  private static String normalise(String name) {
+    return name.replaceAll("[\\s·•.]", "");
+  }
+
+  /** The date treatment started: visit date for outpatients, admission for inpatients, else the issue date. */
+  static LocalDate treatmentDate(ReceiptFields f) {
+    if (f.admissionDate() != null) {
+      return f.admissionDate();
+    }
+    if (f.visitDate() != null) {
+      return f.visitDate();
+    }
+    return f.issueDate();
+  }
+
+  static String treatmentField(ReceiptFields f) {
+    if (f.admissionDate() != null) {
+      return "admissionDate";
+    }
+    return f.visitDate() != null ? "visitDate" : "issueDate";
+  }
+
+  private static void policyPeriod(Claim claim, Policy policy, ReceiptExtraction r, List<Flag> flags) {
+    LocalDate d = treatmentDate(r.fields());
+    if (d == null || policy == null) {
+      return;
+    }
+    Map<String, Object> evidence = Map.of("document", r.document(), "field", treatmentField(r.fields()),
+        "policyNo", policy.policyNo());
+    if (d.isBefore(policy.effectiveDate()) || d.isAfter(policy.expiryDate())) {
+      flags.add(new Flag(FlagCode.OUTSIDE_POLICY_PERIOD, Severity.HIGH,
+          "就诊日期 " + d + " 不在保险期间内（" + policy.effectiveDate() + " 至 " + policy.expiryDate() + "）", evidence));
+      return;
+    }
+    LocalDate waitingEnds = policy.effectiveDate().plusDays(policy.waitingPeriodDays());
+    if (policy.waitingPeriodDays() > 0 && d.isBefore(waitingEnds) && !isInjury(claim)) {
+      flags.add(new Flag(FlagCode.WAITING_PERIOD, Severity.HIGH,
+          "就诊日期 " + d + " 在等待期内(生效 " + policy.effectiveDate() + ", 等待期 " + policy.waitingPeriodDays() + " 天)",
+          evidence));
+    }
+  }
+
+  /** Accidents are not subject to the waiting period (ICD-10 chapter XIX: S00–T98). */
+  private static boolean isInjury(Claim claim) {
+    String icd = claim.diagnosis() == null ? null : claim.diagnosis().icd10();
+    return icd != null && (icd.startsWith("S") || icd.startsWith("T"));
+  }
+
+  private static void duplicates(ClaimContext ctx, List<Flag> flags) {
+    Map<String, String> seenInClaim = new HashMap<>();
+    for (ReceiptExtraction r : ctx.receipts()) {
+      ReceiptFields f = r.fields();
+      if (f.invoiceCode() == null || f.invoiceNumber() == null) {
+        continue;
+      }
+      String key = ClaimContext.invoiceKey(f.invoiceCode(), f.invoiceNumber());
+      String first = seenInClaim.putIfAbsent(key, r.document());
+      if (first != null) {
+        flags.add(new Flag(FlagCode.DUPLICATE_RECEIPT, Severity.HIGH,
+            "同一票据（代码 " + f.invoiceCode() + " 号码 " + f.invoiceNumber() + "）在本案中重复提交：" + first + " 与 " + r.document(),
+            Map.of("document", r.document(), "field", "invoiceNumber", "sameAs", first)));
+      }
+      List<String> others = ctx.otherClaimsByInvoice().getOrDefault(key, List.of());
+      if (!others.isEmpty()) {
+        flags.add(new Flag(FlagCode.DUPLICATE_RECEIPT, Severity.HIGH,
+            "票据（代码 " + f.invoiceCode() + " 号码 " + f.invoiceNumber() + "）已在其他案件中使用：" + String.join(", ", others),
+            Map.of("document", r.document(), "field", "invoiceNumber", "otherClaims", others)));
+      }
+    }
+  }
+
+  private void claimedAmount(ClaimContext ctx, List<Flag> flags) {
+    if (!ctx.unreadable().isEmpty() || ctx.receipts().isEmpty() || ctx.claim().claimedAmount() == null) {
+      return;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (ReceiptExtraction r : ctx.receipts()) {
+      if (r.fields().totalAmount() == null) {
+        return;
+      }
+      sum = sum.add(r.fields().totalAmount());
+    }
+    if (sum.subtract(ctx.claim().claimedAmount()).abs().compareTo(settings.amountTolerance()) > 0) {
+      flags.add(new Flag(FlagCode.CLAIMED_AMOUNT_MISMATCH, Severity.MEDIUM,
+          "申请金额 " + ctx.claim().claimedAmount().toPlainString() + " 与票据合计 " + sum.setScale(2).toPlainString() + " 不一致",
+          Map.of("field", "claimedAmount", "claimedAmount", ctx.claim().claimedAmount().toPlainString(),
+              "receiptsTotal", sum.setScale(2).toPlainString())));
+    }
+  }
+
+  private static void excluded(ClaimContext ctx, List<Flag> flags) {
+    Claim.Diagnosis dx = ctx.claim().diagnosis();
+    if (dx == null || dx.icd10() == null || ctx.policy() == null) {
+      return;
+    }
+    String code = dx.icd10().toUpperCase(java.util.Locale.ROOT);
+    for (Policy.Exclusion ex : ctx.policy().exclusions()) {
+      for (String prefix : ex.icd10Prefixes()) {
+        if (code.startsWith(prefix.toUpperCase(java.util.Locale.ROOT))) {
+          flags.add(new Flag(FlagCode.EXCLUDED_CONDITION, Severity.HIGH,
+              "诊断 " + dx.text() + "（" + dx.icd10() + "）属于核保除外责任：" + ex.clause(),
+              Map.of("field", "diagnosis.icd10", "policyNo", ctx.policy().policyNo(), "clause", ex.clause(),
+                  "icd10Prefix", prefix)));
+          return;
+        }
+      }
+    }
+  }
+}

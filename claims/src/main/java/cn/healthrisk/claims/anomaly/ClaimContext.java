@@ -1,0 +1,36 @@
+package cn.healthrisk.claims.anomaly;
+
+import cn.healthrisk.claims.extraction.ReceiptExtraction;
+import cn.healthrisk.claims.model.Claim;
+import cn.healthrisk.claims.model.Policy;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the anomaly rules look at for one claim.
+ *
+ * @param receipts one extraction per readable document
+ * @param unreadable document name → why it could not be read
+ * @param otherClaimsByInvoice "票据代码/票据号码" → claim ids of other claims holding the same receipt
+ * @param injectionEvidence document name → text that addresses instructions to a model
+ */
+public record ClaimContext(
+    Claim claim,
+    Policy policy,
+    List<ReceiptExtraction> receipts,
+    Map<String, String> unreadable,
+    Map<String, List<String>> otherClaimsByInvoice,
+    Map<String, List<String>> injectionEvidence) {
+
+  public ClaimContext {
+    receipts = List.copyOf(receipts);
+    unreadable = Map.copyOf(unreadable);
+    otherClaimsByInvoice = Map.copyOf(otherClaimsByInvoice);
+    injectionEvidence = Map.copyOf(injectionEvidence);
+  }
+
+  /** The key under which {@link #otherClaimsByInvoice} files a receipt. */
+  public static String invoiceKey(String invoiceCode, String invoiceNumber) {
+    return invoiceCode + "/" + invoiceNumber;
+  }
+}
