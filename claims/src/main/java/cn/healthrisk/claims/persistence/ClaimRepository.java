@@ -43,19 +43,21 @@ public class ClaimRepository {
 
   /** Inserts a received claim with its documents (whose content must already be stored); returns its key. */
   public long insert(Claim claim, String claimJson, LocalDateTime receivedAt, List<StoredDocument> documents) {
-    ClaimRecord rec = ctx.newRecord(CLAIM);
-    rec.setClaimId(claim.claimId());
-    rec.setPolicyNo(claim.policyNo());
-    rec.setClaimType(claim.claimType().name());
-    rec.setDiagnosisText(claim.diagnosis() == null ? null : claim.diagnosis().text());
-    rec.setDiagnosisIcd10(claim.diagnosis() == null ? null : claim.diagnosis().icd10());
-    rec.setClaimedAmount(claim.claimedAmount());
-    rec.setSubmittedAt(LocalDateTime.ofInstant(claim.submittedAt(), java.time.ZoneOffset.UTC));
-    rec.setReceivedAt(receivedAt);
-    rec.setStatus("RECEIVED");
-    rec.setClaimJson(claimJson);
-    rec.store();
-    long pk = rec.getId();
+    // Connector/J rejects INSERT ... RETURNING (which jOOQ renders for MariaDB), so the key is
+    // read back through the unique claim id inside the same transaction.
+    ctx.insertInto(CLAIM)
+        .set(CLAIM.CLAIM_ID, claim.claimId())
+        .set(CLAIM.POLICY_NO, claim.policyNo())
+        .set(CLAIM.CLAIM_TYPE, claim.claimType().name())
+        .set(CLAIM.DIAGNOSIS_TEXT, claim.diagnosis() == null ? null : claim.diagnosis().text())
+        .set(CLAIM.DIAGNOSIS_ICD10, claim.diagnosis() == null ? null : claim.diagnosis().icd10())
+        .set(CLAIM.CLAIMED_AMOUNT, claim.claimedAmount())
+        .set(CLAIM.SUBMITTED_AT, LocalDateTime.ofInstant(claim.submittedAt(), java.time.ZoneOffset.UTC))
+        .set(CLAIM.RECEIVED_AT, receivedAt)
+        .set(CLAIM.STATUS, "RECEIVED")
+        .set(CLAIM.CLAIM_JSON, claimJson)
+        .execute();
+    long pk = ctx.select(CLAIM.ID).from(CLAIM).where(CLAIM.CLAIM_ID.eq(claim.claimId())).fetchSingle(CLAIM.ID);
     int seq = 0;
     for (StoredDocument d : documents) {
       ctx.insertInto(CLAIM_DOCUMENT)

@@ -1,0 +1,149 @@
+package cn.healthrisk.batch.nightly;
+
+import cn.healthrisk.claims.persistence.ClaimRepository;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.JobRestartException;
+import org.springframework.batch.core.JobParametersInvalidException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs, resumes and recovers the nightly claims job. The business date is the job's identifying
+ * parameter: running a failed date resumes it, running a completed date does nothing.
+ */
+@Service
+public class NightlyRunService {
+  private final JobLauncher launcher;
+  private final Job job;
+  private final JobExplorer explorer;
+  private final JobRepository repository;
+  private final ClaimRepository claims;
+  private final NightlyProgress progress;
+  private final NightlyJobProperties props;
+
+  public NightlyRunService(JobLauncher launcher, Job nightlyClaimsJob, JobExplorer explorer, JobRepository repository,
+      ClaimRepository claims, NightlyProgress progress, NightlyJobProperties props) {
+    this.launcher = launcher;
+    this.job = nightlyClaimsJob;
+    this.explorer = explorer;
+    this.repository = repository;
+    this.claims = claims;
+    this.progress = progress;
+    this.props = props;
+  }
+
+  /** The outcome of one invocation. */
+  public record RunReport(LocalDate businessDate, String outcome, Long jobExecutionId, BatchStatus status,
+      long read, long written, long parked, long pending, String exitDescription) {}
+
+  public static JobParameters parameters(LocalDate businessDate) {
+    return new JobParametersBuilder()
+        .addLocalDate(NightlyClaimsJobConfiguration.BUSINESS_DATE, businessDate, true)
+        .toJobParameters();
+  }
+
+  /** Number of claims this run would process. */
+  public int pending(LocalDate businessDate) {
+    return claims.countPending(NightlyClaimsJobConfiguration.receivedBefore(businessDate, props));
+  }
+
+  public RunReport run(LocalDate businessDate) {
+    JobParameters params = parameters(businessDate);
+    JobExecution last = repository.getLastJobExecution(NightlyClaimsJobConfiguration.JOB_NAME, params);
+    if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+      return report(businessDate, "ALREADY_COMPLETED", last);
+    }
+    if (last != null && last.getStatus().isRunning()) {
+      throw new IllegalStateException("The run for " + businessDate + " (execution " + last.getId()
+          + ") is marked " + last.getStatus() + ". If no engine process is running it, it was interrupted: "
+          + "run `./engine batch recover` and then run the date again.");
+    }
+    progress.start(pending(businessDate));
+    try {
+      JobExecution exec = launcher.run(job, params);
+      return report(businessDate, last == null ? "RAN" : "RESUMED", exec);
+    } catch (JobInstanceAlreadyCompleteException e) {
+      return report(businessDate, "ALREADY_COMPLETED", repository.getLastJobExecution(job.getName(), params));
+    } catch (JobExecutionAlreadyRunningException | JobRestartException | JobParametersInvalidException e) {
+      throw new IllegalStateException("Cannot run the nightly job for " + businessDate + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Marks executions left STARTED by a process that died (kill -9, power loss) as FAILED, so
+   * their business dates can be resumed. Returns the ids it recovered. Only call it when no
+   * engine process is running the job.
+   */
+  public List<Long> recover() {
+    List<Long> recovered = new ArrayList<>();
+    for (JobExecution exec : explorer.findRunningJobExecutions(NightlyClaimsJobConfiguration.JOB_NAME)) {
+      LocalDateTime now = LocalDateTime.now();
+      for (StepExecution step : exec.getStepExecutions()) {
+        if (step.getStatus().isRunning()) {
+          step.setStatus(BatchStatus.FAILED);
+          step.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted; recovered by `engine batch recover`"));
+          step.setEndTime(now);
+          repository.update(step);
+        }
+      }
+      exec.setStatus(BatchStatus.FAILED);
+      exec.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted; recovered by `engine batch recover`"));
+      exec.setEndTime(now);
+      repository.update(exec);
+      recovered.add(exec.getId());
+    }
+    return recovered;
+  }
+
+  /** The most recent runs, newest first. */
+  public List<RunReport> history(int max) {
+    List<RunReport> out = new ArrayList<>();
+    for (JobInstance instance : explorer.getJobInstances(NightlyClaimsJobConfiguration.JOB_NAME, 0, max)) {
+      for (JobExecution exec : explorer.getJobExecutions(instance)) {
+        LocalDate date = exec.getJobParameters().getLocalDate(NightlyClaimsJobConfiguration.BUSINESS_DATE);
+        out.add(report(date, "HISTORY", exec));
+      }
+    }
+    out.sort(Comparator.comparing(RunReport::jobExecutionId).reversed());
+    return out.size() > max ? out.subList(0, max) : out;
+  }
+
+  private RunReport report(LocalDate date, String outcome, JobExecution exec) {
+    long read = 0;
+    long written = 0;
+    long parked = 0;
+    for (StepExecution s : exec.getStepExecutions()) {
+      if (s.getStepName().startsWith(NightlyClaimsWorkerConfiguration.WORKER_STEP)) {
+        read += s.getReadCount();
+        written += s.getWriteCount();
+        parked += s.getFilterCount();
+      }
+    }
+    String desc = exec.getExitStatus() == null ? "" : exec.getExitStatus().getExitDescription();
+    if (desc != null && desc.length() > 400) {
+      desc = desc.substring(0, 400) + "…";
+    }
+    return new RunReport(date, outcome, exec.getId(), exec.getStatus(), read, written, parked,
+        date == null ? 0 : pending(date), desc);
+  }
+
+  /** Statuses a run can be resumed from. */
+  public static final Set<BatchStatus> RESUMABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
+}
