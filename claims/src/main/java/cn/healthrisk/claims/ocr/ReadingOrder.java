@@ -20,8 +20,6 @@ public final class ReadingOrder {
     for (TextBox box : byTop) {
       if (line != null && sameLine(box, lineTop, lineBottom)) {
         line.add(box);
-        lineTop = Math.min(lineTop, box.y());
-        lineBottom = Math.max(lineBottom, box.bottom());
       } else {
         line = new ArrayList<>();
         line.add(box);
@@ -38,8 +36,9 @@ public final class ReadingOrder {
     return ordered;
   }
 
-  // Boxes share a line when they overlap vertically by at least half of the smaller height;
-  // a looser test would merge adjacent table rows of a dense receipt.
+  // Boxes share a line when they overlap the line's first box vertically by at least half of the
+  // smaller height. The band is not widened as boxes join: a tall stamp or a merged two-row box
+  // would otherwise chain neighbouring rows into one line.
   private static boolean sameLine(TextBox box, int lineTop, int lineBottom) {
     int overlap = Math.min(box.bottom(), lineBottom) - Math.max(box.y(), lineTop);
     int smaller = Math.min(box.height(), lineBottom - lineTop);

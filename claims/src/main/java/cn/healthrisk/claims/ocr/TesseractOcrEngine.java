@@ -16,11 +16,11 @@ import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
 import net.sourceforge.tess4j.ITessAPI.TessPageIteratorLevel;
 import net.sourceforge.tess4j.ITessAPI.TessPageSegMode;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
-import net.sourceforge.tess4j.TessAPI1;
+import net.sourceforge.tess4j.TessAPI;
 
 /**
- * Tesseract 5 (system libtesseract, {@code chi_sim+eng}) through tess4j's low-level {@link
- * TessAPI1}, returning one box per text line.
+ * Tesseract 5 (system libtesseract, {@code chi_sim+eng}) through tess4j 5.14's low-level {@link
+ * TessAPI}, returning one box per text line.
  *
  * <p>The low-level API keeps one initialised handle for the life of the engine (the high-level
  * {@code Tesseract} class reloads the language models on every page) and hands pixels over
@@ -46,6 +46,7 @@ public final class TesseractOcrEngine implements OcrEngine {
   // "invalid resolution" fallback to 70 dpi, which ruins line finding.
   private static final int SOURCE_DPI = 300;
 
+  private final TessAPI api;
   private TessBaseAPI handle;
 
   /** Initialises Tesseract with the tessdata directory found by {@link #findTessdata()}. */
@@ -69,17 +70,20 @@ public final class TesseractOcrEngine implements OcrEngine {
       }
     }
     try {
-      handle = TessAPI1.TessBaseAPICreate();
-      if (TessAPI1.TessBaseAPIInit3(handle, tessdata.toString(), LANGUAGES) != 0) {
-        TessAPI1.TessBaseAPIDelete(handle);
+      // The interface mapping resolves C functions on first call; the direct mapping (TessAPI1)
+      // binds all of them up front and fails on Debian's libtesseract 5.3, which lacks a few.
+      api = TessAPI.INSTANCE;
+      handle = api.TessBaseAPICreate();
+      if (api.TessBaseAPIInit3(handle, tessdata.toString(), LANGUAGES) != 0) {
+        api.TessBaseAPIDelete(handle);
         handle = null;
         throw new OcrException("Tesseract could not load " + LANGUAGES + " from " + tessdata);
       }
       // PSM 4 (one column of text of variable sizes) keeps the item table of a receipt; PSM 6
       // (one uniform block) drops most of it.
-      TessAPI1.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_SINGLE_COLUMN);
+      api.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_SINGLE_COLUMN);
       // Silences per-page chatter such as "Detected N diacritics" on stderr.
-      TessAPI1.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+      api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
     } catch (LinkageError e) {
       throw new OcrException(
           "Tesseract native library (libtesseract.so.5) could not be loaded: install"
@@ -122,34 +126,34 @@ public final class TesseractOcrEngine implements OcrEngine {
     byte[] pixels = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
     ByteBuffer buffer = ByteBuffer.allocateDirect(pixels.length);
     buffer.put(pixels).flip();
-    TessAPI1.TessBaseAPISetImage(handle, buffer, width, height, 1, width);
-    TessAPI1.TessBaseAPISetSourceResolution(handle, SOURCE_DPI);
-    if (TessAPI1.TessBaseAPIRecognize(handle, null) != 0) {
-      TessAPI1.TessBaseAPIClear(handle);
+    api.TessBaseAPISetImage(handle, buffer, width, height, 1, width);
+    api.TessBaseAPISetSourceResolution(handle, SOURCE_DPI);
+    if (api.TessBaseAPIRecognize(handle, null) != 0) {
+      api.TessBaseAPIClear(handle);
       throw new OcrException("Tesseract failed to recognise the page");
     }
     List<TextBox> boxes = new ArrayList<>();
-    TessResultIterator it = TessAPI1.TessBaseAPIGetIterator(handle);
+    TessResultIterator it = api.TessBaseAPIGetIterator(handle);
     if (it != null) {
       try {
         int level = TessPageIteratorLevel.RIL_TEXTLINE;
-        TessPageIterator page = TessAPI1.TessResultIteratorGetPageIterator(it);
+        TessPageIterator page = api.TessResultIteratorGetPageIterator(it);
         IntBuffer left = IntBuffer.allocate(1);
         IntBuffer top = IntBuffer.allocate(1);
         IntBuffer right = IntBuffer.allocate(1);
         IntBuffer bottom = IntBuffer.allocate(1);
         do {
-          Pointer textPtr = TessAPI1.TessResultIteratorGetUTF8Text(it, level);
+          Pointer textPtr = api.TessResultIteratorGetUTF8Text(it, level);
           if (textPtr == null) {
             continue;
           }
           String text = textPtr.getString(0, "UTF-8").strip();
-          TessAPI1.TessDeleteText(textPtr);
+          api.TessDeleteText(textPtr);
           if (text.isEmpty()
-              || TessAPI1.TessPageIteratorBoundingBox(page, level, left, top, right, bottom) == 0) {
+              || api.TessPageIteratorBoundingBox(page, level, left, top, right, bottom) == 0) {
             continue;
           }
-          double confidence = TessAPI1.TessResultIteratorConfidence(it, level) / 100.0;
+          double confidence = api.TessResultIteratorConfidence(it, level) / 100.0;
           boxes.add(
               new TextBox(
                   text,
@@ -158,20 +162,20 @@ public final class TesseractOcrEngine implements OcrEngine {
                   top.get(0),
                   Math.max(1, right.get(0) - left.get(0)),
                   Math.max(1, bottom.get(0) - top.get(0))));
-        } while (TessAPI1.TessResultIteratorNext(it, level) != 0);
+        } while (api.TessResultIteratorNext(it, level) != 0);
       } finally {
-        TessAPI1.TessResultIteratorDelete(it);
+        api.TessResultIteratorDelete(it);
       }
     }
-    TessAPI1.TessBaseAPIClear(handle);
+    api.TessBaseAPIClear(handle);
     return new OcrPage(width, height, ReadingOrder.sort(boxes));
   }
 
   @Override
   public void close() {
     if (handle != null) {
-      TessAPI1.TessBaseAPIEnd(handle);
-      TessAPI1.TessBaseAPIDelete(handle);
+      api.TessBaseAPIEnd(handle);
+      api.TessBaseAPIDelete(handle);
       handle = null;
     }
   }

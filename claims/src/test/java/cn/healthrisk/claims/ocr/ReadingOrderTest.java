@@ -30,6 +30,15 @@ class ReadingOrderTest {
         .containsExactly("B", "A");
   }
 
+  @Test
+  void aTallBoxDoesNotChainTheRowsBelowIntoItsLine() {
+    TextBox stamp = box("stamp", 341, 938, 1105, 89);
+    TextBox total = box("total", 115, 976, 1507, 225);
+    TextBox footer = box("footer", 92, 1111, 1878, 144);
+    assertThat(ReadingOrder.sort(List.of(footer, total, stamp))).extracting(TextBox::text)
+        .containsExactly("total", "stamp", "footer");
+  }
+
   private static TextBox box(String text, int x, int y, int w, int h) {
     return new TextBox(text, 0.9, x, y, w, h);
   }
