@@ -4,12 +4,15 @@ import static cn.healthrisk.claims.ocr.NativeOcr.assertSaneBoxes;
 import static cn.healthrisk.claims.ocr.NativeOcr.compactText;
 import static cn.healthrisk.claims.ocr.NativeOcr.groundTruthFields;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TesseractOcrEngineIT {
 
@@ -57,8 +60,8 @@ class TesseractOcrEngineIT {
   }
 
   @Test
-  void missingLanguageDataIsAClearError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TesseractOcrEngine(dir))
+  void missingLanguageDataIsAClearError(@TempDir Path dir) {
+    assertThatThrownBy(() -> new TesseractOcrEngine(dir))
         .isInstanceOf(OcrException.class)
         .hasMessageContaining("chi_sim.traineddata");
   }
