@@ -1,0 +1,432 @@
+package cn.healthrisk.claims.extraction;
+
+import cn.healthrisk.claims.document.DocumentText;
+import cn.healthrisk.claims.extraction.ReceiptValues.Parsed;
+import cn.healthrisk.claims.ocr.OcrPage;
+import cn.healthrisk.claims.ocr.TextBox;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads receipt fields from laid-out text by its printed labels: a value in the label's box, in
+ * the next box to the right, or just below; the item table by its 项目名称/金额 header columns.
+ * Stateless and thread-safe. A field that is not found stays null.
+ */
+public final class RulesReceiptExtractor {
+
+  private static final Pattern NAME_WITH_AMOUNT =
+      Pattern.compile("^(.*\\p{IsHan}.*?)[¥]?(\\d[\\d,]*\\.\\d{2})$");
+  private static final Pattern ITEM_IN_TEXT = Pattern.compile(
+      "(\\p{IsHan}[\\p{IsHan}A-Za-z()·/]*)\\s*[¥]?\\s*(\\d{1,3}(?:,\\d{3})+\\.\\d{2}|\\d+\\.\\d{2})(?!\\d)");
+  private static final Pattern DAYS_IN_STAY = Pattern.compile("共(\\d+(?:\\.\\d)?)天");
+  private static final Pattern VISIT_KIND_LABEL = Pattern.compile("就诊类型|就医类型|医疗类别|业务类型|票据类型");
+  private static final double FORMAT_PENALTY = 0.5;
+
+  /** Reads the fields of one document. */
+  public ReceiptExtractionResult extract(DocumentText document) {
+    State st = new State();
+    for (int p = 0; p < document.pages().size(); p++) {
+      OcrPage page = document.pages().get(p);
+      List<TextBox> segments = split(page.boxes());
+      List<List<TextBox>> lines = LayoutLines.group(segments);
+      Set<TextBox> consumed = new HashSet<>();
+      if (st.items.isEmpty()) {
+        readItems(p, lines, st, consumed);
+      }
+      readLabels(p, lines, st, consumed);
+    }
+    DocumentType type = detectType(document, st.extra);
+    Map<String, Object> values = new HashMap<>(st.values);
+    values.put("items", List.copyOf(st.items));
+    values.put("extra", Map.copyOf(st.extra));
+    return new ReceiptExtractionResult(type, ReceiptFieldAccess.fromMap(values), st.confidence, st.sources);
+  }
+
+  /** Mutable accumulation of one document's reading. */
+  private static final class State {
+    final Map<String, Object> values = new LinkedHashMap<>();
+    final Map<String, Double> confidence = new LinkedHashMap<>();
+    final Map<String, FieldSource> sources = new LinkedHashMap<>();
+    final List<ReceiptItem> items = new ArrayList<>();
+    final Map<String, String> extra = new LinkedHashMap<>();
+  }
+
+  /** Splits boxes in which OCR or a text layer merged several "label: value" pairs. */
+  static List<TextBox> split(List<TextBox> boxes) {
+    List<TextBox> out = new ArrayList<>();
+    for (TextBox b : boxes) {
+      String compact = ReceiptValues.compact(b.text());
+      List<Integer> starts = ReceiptLabels.labelStarts(compact);
+      if (compact.isEmpty()) {
+        continue;
+      }
+      if (starts.isEmpty()) {
+        out.add(b);
+        continue;
+      }
+      List<Integer> cuts = new ArrayList<>();
+      cuts.add(0);
+      cuts.addAll(starts);
+      cuts.add(compact.length());
+      for (int i = 0; i + 1 < cuts.size(); i++) {
+        int from = cuts.get(i);
+        int to = cuts.get(i + 1);
+        int x = b.x() + (int) ((long) b.width() * from / compact.length());
+        int w = Math.max(1, (int) ((long) b.width() * (to - from) / compact.length()));
+        out.add(new TextBox(compact.substring(from, to), b.confidence(), x, b.y(), w, b.height()));
+      }
+    }
+    return out;
+  }
+
+  private void readLabels(int page, List<List<TextBox>> lines, State st, Set<TextBox> consumed) {
+    for (int li = 0; li < lines.size(); li++) {
+      List<TextBox> line = lines.get(li);
+      for (int k = 0; k < line.size(); k++) {
+        TextBox seg = line.get(k);
+        if (consumed.contains(seg)) {
+          continue;
+        }
+        ReceiptLabels.Match m = ReceiptLabels.match(ReceiptValues.compact(seg.text()));
+        if (m == null) {
+          continue;
+        }
+        consumed.add(seg);
+        if (!m.value().isEmpty()) {
+          if (m.field() == null) {
+            st.extra.putIfAbsent(m.label(), m.value());
+          } else if (!readContinued(m, lines.get(li), k, page, st, consumed)) {
+            assign(m.field(), m.value(), seg, seg, page, st);
+          }
+          continue;
+        }
+        List<TextBox> candidates = neighbours(lines, li, k, consumed);
+        if (m.field() == null) {
+          // An unknown label takes only the box right of it: a box below may belong to anything.
+          if (!candidates.isEmpty() && candidates.get(0).y() <= seg.bottom()) {
+            st.extra.putIfAbsent(m.label(), ReceiptValues.compact(candidates.get(0).text()));
+            consumed.add(candidates.get(0));
+          }
+          continue;
+        }
+        for (TextBox candidate : candidates) {
+          if (assign(m.field(), candidate.text(), seg, candidate, page, st)) {
+            consumed.add(candidate);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * OCR often cuts a masked ID at the asterisks (330102 | ********1234): when the value in the
+   * label's box is incomplete and the next box continues it, the two are read as one.
+   */
+  private boolean readContinued(
+      ReceiptLabels.Match m, List<TextBox> line, int k, int page, State st, Set<TextBox> consumed) {
+    if (!"payerIdMasked".equals(m.field()) || k + 1 >= line.size()) {
+      return false;
+    }
+    boolean complete = ReceiptValues.maskedId(m.value()).map(Parsed::formatOk).orElse(false);
+    TextBox next = line.get(k + 1);
+    String nextText = ReceiptValues.compact(next.text());
+    if (complete || consumed.contains(next) || !nextText.matches("[0-9Xx*]+")) {
+      return false;
+    }
+    TextBox label = line.get(k);
+    if (!assign(m.field(), m.value() + nextText, label, next, page, st)) {
+      return false;
+    }
+    consumed.add(next);
+    return true;
+  }
+
+  /** The box to the right of a label, then the boxes below it that overlap it horizontally. */
+  private static List<TextBox> neighbours(
+      List<List<TextBox>> lines, int li, int k, Set<TextBox> consumed) {
+    List<TextBox> out = new ArrayList<>();
+    TextBox label = lines.get(li).get(k);
+    if (k + 1 < lines.get(li).size()) {
+      TextBox right = lines.get(li).get(k + 1);
+      if (!consumed.contains(right) && !isLabel(right)) {
+        out.add(right);
+      }
+    }
+    for (int below = li + 1; below < Math.min(lines.size(), li + 2); below++) {
+      lines.get(below).stream()
+          .filter(b -> !consumed.contains(b) && !isLabel(b))
+          .filter(b -> horizontalOverlap(label, b) > 0)
+          .filter(b -> b.y() - label.bottom() < 2 * label.height())
+          .max(Comparator.comparingInt(b -> horizontalOverlap(label, b)))
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private static boolean isLabel(TextBox b) {
+    return ReceiptLabels.match(ReceiptValues.compact(b.text())) != null;
+  }
+
+  private static int horizontalOverlap(TextBox a, TextBox b) {
+    return Math.max(0, Math.min(a.right(), b.right()) - Math.max(a.x(), b.x()));
+  }
+
+  /** Parses the raw value for the field and records it if the field is not yet set. */
+  private boolean assign(String field, String raw, TextBox label, TextBox valueBox, int page, State st) {
+    if (ReceiptLabels.TOTAL_ANY.equals(field)) {
+      String target = ReceiptValues.looksLikeWords(raw) ? "totalAmountInWords" : "totalAmount";
+      return assign(target, raw, label, valueBox, page, st);
+    }
+    if (ReceiptLabels.STAY.equals(field)) {
+      List<LocalDate> dates = ReceiptValues.datesIn(ReceiptValues.fixDigits(ReceiptValues.compact(raw)));
+      if (dates.size() < 2) {
+        return false;
+      }
+      put("admissionDate", dates.get(0), true, label, valueBox, page, st);
+      put("dischargeDate", dates.get(1), true, label, valueBox, page, st);
+      Matcher days = DAYS_IN_STAY.matcher(ReceiptValues.compact(raw));
+      if (days.find()) {
+        put("hospitalDays", new BigDecimal(days.group(1)), true, label, valueBox, page, st);
+      }
+      return true;
+    }
+    Optional<? extends Parsed<?>> parsed = parse(field, raw);
+    if (parsed.isEmpty()) {
+      return false;
+    }
+    put(field, parsed.get().value(), parsed.get().formatOk(), label, valueBox, page, st);
+    return true;
+  }
+
+  private static Optional<? extends Parsed<?>> parse(String field, String raw) {
+    return switch (field) {
+      case "invoiceCode" -> ReceiptValues.digits(raw, 8);
+      case "invoiceNumber" -> ReceiptValues.digits(raw, 10);
+      case "checkCode" -> ReceiptValues.code(raw);
+      case "payerIdMasked" -> ReceiptValues.maskedId(raw);
+      case "payerName" -> text(raw, "[\\p{IsHan}·]{2,8}");
+      case "hospitalName", "hospitalType", "insuranceType" -> text(raw, "[\\p{IsHan}()A-Za-z0-9·]+");
+      case "issueDate", "visitDate", "admissionDate", "dischargeDate" -> ReceiptValues.date(raw);
+      case "hospitalDays" -> ReceiptValues.days(raw);
+      case "totalAmountInWords" -> ReceiptValues.amountWords(raw);
+      case "totalAmount", "fundPayment", "otherPayment", "personalAccountPayment",
+          "personalCashPayment", "selfPayPortion", "selfExpense" -> ReceiptValues.amount(raw);
+      default -> throw new IllegalArgumentException("no parser for " + field);
+    };
+  }
+
+  private static Optional<Parsed<String>> text(String raw, String expected) {
+    String s = ReceiptValues.compact(raw).replaceAll("^[:,.;、]+|[:,.;、]+$", "");
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Parsed<>(s, s.matches(expected)));
+  }
+
+  private static void put(
+      String field, Object value, boolean formatOk, TextBox label, TextBox valueBox, int page, State st) {
+    if (st.values.containsKey(field)) {
+      return;
+    }
+    st.values.put(field, value);
+    double c = Math.min(label.confidence(), valueBox.confidence()) * (formatOk ? 1 : FORMAT_PENALTY);
+    st.confidence.put(field, c);
+    st.sources.put(field, new FieldSource(page, valueBox.text(), valueBox));
+  }
+
+  private void readItems(int page, List<List<TextBox>> lines, State st, Set<TextBox> consumed) {
+    for (int li = 0; li < lines.size() && st.items.isEmpty(); li++) {
+      List<TextBox> header = lines.get(li);
+      boolean names = header.stream().anyMatch(RulesReceiptExtractor::isNameHeader);
+      boolean amounts = header.stream().anyMatch(RulesReceiptExtractor::isAmountHeader);
+      if (names && amounts) {
+        readColumnTable(page, lines, li, st, consumed);
+      } else if (header.stream().anyMatch(RulesReceiptExtractor::isMergedHeader)) {
+        readTextTable(page, lines, li, st, consumed);
+      }
+    }
+  }
+
+  private static boolean isNameHeader(TextBox b) {
+    String c = ReceiptValues.compact(b.text());
+    return c.length() <= 8 && c.indexOf(':') < 0 && c.matches(".*(项目|名称|类别|费别).*")
+        && !c.contains("金额") && !c.contains("编码");
+  }
+
+  private static boolean isAmountHeader(TextBox b) {
+    String c = ReceiptValues.compact(b.text());
+    return c.length() <= 8 && c.indexOf(':') < 0 && c.contains("金额")
+        && !c.matches(".*(合计|大写|小写|项目).*");
+  }
+
+  private static boolean isMergedHeader(TextBox b) {
+    String c = ReceiptValues.compact(b.text());
+    return c.indexOf(':') < 0 && c.matches(".*项目.*金额.*");
+  }
+
+  /** The table ends at its total line or where labelled fields start under it. */
+  private static boolean endsTable(List<TextBox> line) {
+    return line.stream().map(b -> ReceiptValues.compact(b.text()))
+        .anyMatch(c -> c.contains("合计") || c.contains("大写") || c.contains("小写") || c.startsWith("小计"));
+  }
+
+  private void readColumnTable(int page, List<List<TextBox>> lines, int li, State st, Set<TextBox> consumed) {
+    List<TextBox> header = lines.get(li);
+    int n = header.size();
+    double[] bounds = new double[n + 1];
+    bounds[0] = Double.NEGATIVE_INFINITY;
+    for (int i = 1; i < n; i++) {
+      bounds[i] = (centerX(header.get(i - 1)) + centerX(header.get(i))) / 2.0;
+    }
+    // The last column reaches a little past its header: right-aligned amounts overhang it.
+    bounds[n] = header.get(n - 1).right() + 1.5 * header.get(n - 1).width();
+    List<int[]> pairs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!isNameHeader(header.get(i))) {
+        continue;
+      }
+      for (int j = i + 1; j < n && !isNameHeader(header.get(j)); j++) {
+        if (isAmountHeader(header.get(j))) {
+          pairs.add(new int[] {i, j});
+          break;
+        }
+      }
+    }
+    double minConfidence = 1.0;
+    boolean allOk = true;
+    List<FieldSource> itemSources = new ArrayList<>();
+    for (int r = li + 1; r < lines.size(); r++) {
+      List<TextBox> row = lines.get(r);
+      if (endsTable(row)) {
+        break;
+      }
+      for (int[] pair : pairs) {
+        List<TextBox> nameBoxes = inColumn(row, bounds[pair[0]], bounds[pair[0] + 1]);
+        List<TextBox> amountBoxes = inColumn(row, bounds[pair[1]], bounds[pair[1] + 1]);
+        if (nameBoxes.isEmpty()) {
+          continue;
+        }
+        String name = String.join("", nameBoxes.stream().map(b -> ReceiptValues.compact(b.text())).toList());
+        Optional<Parsed<BigDecimal>> amount = amountBoxes.isEmpty()
+            ? Optional.empty() : ReceiptValues.amount(amountBoxes.get(0).text());
+        TextBox amountBox = amountBoxes.isEmpty() ? nameBoxes.get(nameBoxes.size() - 1) : amountBoxes.get(0);
+        if (amount.isEmpty()) {
+          Matcher m = NAME_WITH_AMOUNT.matcher(name);
+          if (!m.matches()) {
+            continue;
+          }
+          name = m.group(1);
+          amount = ReceiptValues.amount(m.group(2));
+        }
+        if (amount.isEmpty() || !name.matches(".*\\p{IsHan}.*") || name.indexOf(':') >= 0) {
+          continue;
+        }
+        st.items.add(new ReceiptItem(name, amount.get().value()));
+        allOk &= amount.get().formatOk();
+        for (TextBox b : nameBoxes) {
+          minConfidence = Math.min(minConfidence, b.confidence());
+          consumed.add(b);
+        }
+        minConfidence = Math.min(minConfidence, amountBox.confidence());
+        consumed.addAll(amountBoxes);
+        itemSources.add(new FieldSource(page, amountBox.text(), amountBox));
+      }
+    }
+    recordItems(st, minConfidence, allOk, itemSources);
+  }
+
+  private void readTextTable(int page, List<List<TextBox>> lines, int li, State st, Set<TextBox> consumed) {
+    double minConfidence = 1.0;
+    List<FieldSource> itemSources = new ArrayList<>();
+    for (int r = li + 1; r < lines.size(); r++) {
+      List<TextBox> row = lines.get(r);
+      if (endsTable(row)) {
+        break;
+      }
+      for (TextBox b : row) {
+        Matcher m = ITEM_IN_TEXT.matcher(ReceiptValues.normalize(b.text()));
+        boolean any = false;
+        while (m.find()) {
+          if (ReceiptLabels.match(m.group(1)) != null) {
+            continue;
+          }
+          st.items.add(new ReceiptItem(m.group(1), ReceiptValues.toMoney(m.group(2))));
+          itemSources.add(new FieldSource(page, b.text(), b));
+          any = true;
+        }
+        if (any) {
+          minConfidence = Math.min(minConfidence, b.confidence());
+          consumed.add(b);
+        }
+      }
+    }
+    recordItems(st, minConfidence, true, itemSources);
+  }
+
+  private static void recordItems(State st, double confidence, boolean formatOk, List<FieldSource> sources) {
+    if (st.items.isEmpty()) {
+      return;
+    }
+    st.confidence.put("items", confidence * (formatOk ? 1 : FORMAT_PENALTY));
+    for (int i = 0; i < sources.size(); i++) {
+      st.sources.put("items[" + i + "]", sources.get(i));
+    }
+  }
+
+  private static List<TextBox> inColumn(List<TextBox> row, double from, double to) {
+    return row.stream().filter(b -> centerX(b) >= from && centerX(b) < to).toList();
+  }
+
+  private static double centerX(TextBox b) {
+    return b.x() + b.width() / 2.0;
+  }
+
+  /** The kind from the title (门诊/住院 with 票据/发票/收据), else from a 就诊类型 field, else OTHER. */
+  static DocumentType detectType(DocumentText document, Map<String, String> extra) {
+    for (OcrPage page : document.pages()) {
+      List<TextBox> byY = new ArrayList<>(page.boxes());
+      byY.sort(Comparator.comparingInt(TextBox::y));
+      for (TextBox b : byY) {
+        String c = ReceiptValues.compact(b.text());
+        if (c.indexOf(':') >= 0 || !c.matches(".*(票据|发票|收据|结算单|收费单).*")) {
+          continue;
+        }
+        Optional<DocumentType> kind = kindOf(c);
+        if (kind.isPresent()) {
+          return kind.get();
+        }
+      }
+    }
+    for (Map.Entry<String, String> e : extra.entrySet()) {
+      if (VISIT_KIND_LABEL.matcher(e.getKey()).matches()) {
+        Optional<DocumentType> kind = kindOf(e.getValue());
+        if (kind.isPresent()) {
+          return kind.get();
+        }
+      }
+    }
+    return DocumentType.OTHER;
+  }
+
+  private static Optional<DocumentType> kindOf(String text) {
+    if (text.contains("住院")) {
+      return Optional.of(DocumentType.INPATIENT_RECEIPT);
+    }
+    if (text.contains("门诊") || text.contains("急诊")) {
+      return Optional.of(DocumentType.OUTPATIENT_RECEIPT);
+    }
+    return Optional.empty();
+  }
+}

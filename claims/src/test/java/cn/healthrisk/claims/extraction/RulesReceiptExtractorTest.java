@@ -1,0 +1,179 @@
+package cn.healthrisk.claims.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.healthrisk.claims.document.DocumentText;
+import cn.healthrisk.claims.ocr.OcrPage;
+import cn.healthrisk.claims.ocr.TextBox;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RulesReceiptExtractorTest {
+
+  private final RulesReceiptExtractor extractor = new RulesReceiptExtractor();
+
+  @Test
+  void readsRealOcrOfAnOutpatientReceipt() {
+    ReceiptExtractionResult r = extractor.extract(ExtractionFixtures.load("ocr-receipt-a-001.json"));
+    ReceiptFields f = r.fields();
+
+    assertThat(r.documentType()).isEqualTo(DocumentType.OUTPATIENT_RECEIPT);
+    assertThat(f.invoiceCode()).isEqualTo("33060125");
+    assertThat(f.invoiceNumber()).isEqualTo("0026672317");
+    assertThat(f.checkCode()).isEqualTo("4YT5AW");
+    assertThat(f.payerName()).isEqualTo("秦海");
+    // OCR cut the masked ID into two boxes at the asterisks.
+    assertThat(f.payerIdMasked()).isEqualTo("330102********365X");
+    assertThat(f.issueDate()).isEqualTo(LocalDate.of(2025, 8, 31));
+    assertThat(f.visitDate()).isEqualTo(LocalDate.of(2025, 8, 31));
+    assertThat(f.hospitalType()).isEqualTo("中医医院");
+    assertThat(f.insuranceType()).isEqualTo("职工基本医疗保险");
+    assertThat(f.admissionDate()).isNull();
+    assertThat(f.dischargeDate()).isNull();
+    assertThat(f.hospitalDays()).isNull();
+    // The seal covers 收款单位 and OCR did not read it: null, never a guess.
+    assertThat(f.hospitalName()).isNull();
+    assertThat(f.items()).containsExactly(
+        item("诊察费", "40.00"), item("一般诊疗费", "10.00"), item("检查费", "188.67"),
+        item("治疗费", "411.39"), item("西药费", "252.09"), item("中药饮片", "251.68"),
+        item("中成药费", "34.76"));
+    assertMoney(f.totalAmount(), "1188.59");
+    assertMoney(f.fundPayment(), "707.51");
+    assertMoney(f.otherPayment(), "0.00");
+    assertMoney(f.personalAccountPayment(), "481.08");
+    assertMoney(f.personalCashPayment(), "0.00");
+    assertMoney(f.selfPayPortion(), "481.08");
+    assertMoney(f.selfExpense(), "0.00");
+    // The seal turned 元 into 冠: kept as read, but with lowered confidence.
+    assertThat(f.totalAmountInWords()).isEqualTo("壹仟壹佰捌拾捌冠伍角玖分");
+    assertThat(r.fieldConfidence().get("totalAmountInWords")).isLessThan(0.6);
+    assertThat(r.fieldConfidence().get("invoiceCode")).isGreaterThan(0.9);
+    assertThat(f.extra()).containsEntry("门诊号", "7399861521").containsEntry("业务流水号", "2508315722643");
+    assertThat(r.sources().get("totalAmount").text()).contains("1188.59");
+  }
+
+  @Test
+  void readsAnInpatientReceiptWithATwoColumnTableAndValuesRightAndBelow() {
+    ReceiptExtractionResult r = extractor.extract(ExtractionFixtures.load("inpatient-two-column.json"));
+    ReceiptFields f = r.fields();
+
+    assertThat(r.documentType()).isEqualTo(DocumentType.INPATIENT_RECEIPT);
+    assertThat(f.invoiceCode()).isEqualTo("31010226");
+    assertThat(f.invoiceNumber()).isEqualTo("0001234567");
+    assertThat(f.checkCode()).isEqualTo("9f3k2q");
+    assertThat(f.payerName()).isEqualTo("王丽");
+    assertThat(f.payerIdMasked()).isEqualTo("310104********2046");
+    assertThat(f.hospitalType()).isEqualTo("综合医院");
+    assertThat(f.insuranceType()).isEqualTo("城乡居民基本医疗保险");
+    assertThat(f.admissionDate()).isEqualTo(LocalDate.of(2026, 3, 8));
+    assertThat(f.dischargeDate()).isEqualTo(LocalDate.of(2026, 3, 15));
+    assertThat(f.hospitalDays()).isEqualByComparingTo("7");
+    assertThat(f.visitDate()).isNull();
+    assertThat(f.issueDate()).isEqualTo(LocalDate.of(2026, 3, 15));
+    assertThat(f.hospitalName()).isEqualTo("复旦大学附属中山医院");
+    assertThat(f.items()).containsExactly(
+        item("床位费", "420.00"), item("检查费", "1250.00"), item("护理费", "180.00"),
+        item("化验费", "830.50"), item("西药费", "2310.50"), item("治疗费", "960.00"),
+        item("手术费", "2100.00"), item("卫生材料费", "599.40"));
+    assertMoney(f.totalAmount(), "8650.40");
+    assertThat(f.totalAmountInWords()).isEqualTo("捌仟陆佰伍拾元肆角整");
+    assertMoney(f.fundPayment(), "5200.00");
+    assertMoney(f.otherPayment(), "0.00");
+    assertMoney(f.personalAccountPayment(), "1000.00");
+    assertMoney(f.personalCashPayment(), "2450.40");
+    assertMoney(f.selfPayPortion(), "1980.40");
+    assertMoney(f.selfExpense(), "1470.00");
+    assertThat(f.extra()).containsEntry("住院号", "ZY20260308");
+    // 599.4O needed an O→0 repair, so the table is trusted less.
+    assertThat(r.fieldConfidence().get("items")).isLessThan(0.5);
+    assertThat(r.fieldConfidence().get("payerName")).isEqualTo(0.96);
+  }
+
+  @Test
+  void readsAnElectronicReceiptTextLayerWithMergedRunsAndOtherWording() {
+    ReceiptExtractionResult r = extractor.extract(ExtractionFixtures.load("e-receipt-text-layer.json"));
+    ReceiptFields f = r.fields();
+
+    assertThat(r.documentType()).isEqualTo(DocumentType.OUTPATIENT_RECEIPT);
+    assertThat(f.invoiceCode()).isEqualTo("44010226");
+    assertThat(f.invoiceNumber()).isEqualTo("2026000123");
+    assertThat(f.checkCode()).isEqualTo("7c8d9e");
+    assertThat(f.payerName()).isEqualTo("张伟");
+    assertThat(f.payerIdMasked()).isEqualTo("440106********5512");
+    assertThat(f.issueDate()).isEqualTo(LocalDate.of(2026, 4, 2));
+    assertThat(f.visitDate()).isEqualTo(LocalDate.of(2026, 4, 1));
+    assertThat(f.hospitalName()).isEqualTo("中山大学附属第一医院");
+    assertThat(f.hospitalType()).isEqualTo("综合医院");
+    assertThat(f.insuranceType()).isEqualTo("职工基本医疗保险");
+    // 单位/数量/标准 columns are not items; only 项目名称 + 金额.
+    assertThat(f.items()).containsExactly(
+        item("诊查费", "25.00"), item("化验费", "180.00"), item("西药费", "236.80"), item("中成药费", "88.20"));
+    assertMoney(f.totalAmount(), "530.00");
+    assertThat(f.totalAmountInWords()).isEqualTo("伍佰叁拾元整");
+    assertMoney(f.fundPayment(), "318.00");
+    assertThat(f.otherPayment()).isNull();
+    assertMoney(f.personalAccountPayment(), "0.00");
+    assertMoney(f.personalCashPayment(), "212.00");
+    assertMoney(f.selfPayPortion(), "150.00");
+    assertMoney(f.selfExpense(), "62.00");
+    assertThat(f.admissionDate()).isNull();
+    assertThat(f.hospitalDays()).isNull();
+    assertThat(f.extra()).containsEntry("门诊号", "MZ0099").containsEntry("业务类型", "门诊");
+    assertThat(r.fieldConfidence().get("totalAmount")).isEqualTo(1.0);
+  }
+
+  @Test
+  void leavesEverythingNullOnAPageWithoutReceiptLabels() {
+    DocumentText text = page(box("出院小结", 100, 50), box("患者因腹痛入院，经治疗好转出院。", 100, 120));
+    ReceiptExtractionResult r = extractor.extract(text);
+    assertThat(r.documentType()).isEqualTo(DocumentType.OTHER);
+    assertThat(r.fields()).isEqualTo(ReceiptFields.empty());
+    assertThat(r.fieldConfidence()).isEmpty();
+  }
+
+  @Test
+  void acceptsCompactDatesSpacedLabelsAndOcrDigitConfusionsOnlyInNumericFields() {
+    DocumentText text = page(
+        box("医疗门诊收费票据", 300, 20),
+        box("票 据 号 码 ： OO12345678", 50, 100),
+        box("开票日期：2O260315", 600, 100),
+        box("交款人：Iris林", 50, 160));
+    ReceiptFields f = extractor.extract(text).fields();
+    assertThat(f.invoiceNumber()).isEqualTo("0012345678");
+    assertThat(f.issueDate()).isEqualTo(LocalDate.of(2026, 3, 15));
+    // Letters in a name are not repaired to digits.
+    assertThat(f.payerName()).isEqualTo("Iris林");
+  }
+
+  @Test
+  void readsValuesPrintedUnderTheirLabels() {
+    DocumentText text = page(
+        box("医疗住院收费票据", 300, 20),
+        box("入院日期", 50, 100), box("出院日期", 400, 100), box("住院天数", 750, 100),
+        box("2026-03-01", 50, 140), box("2026-03-23", 400, 140), box("22.5", 750, 140));
+    ReceiptFields f = extractor.extract(text).fields();
+    assertThat(f.admissionDate()).isEqualTo(LocalDate.of(2026, 3, 1));
+    assertThat(f.dischargeDate()).isEqualTo(LocalDate.of(2026, 3, 23));
+    assertThat(f.hospitalDays()).isEqualByComparingTo("22.5");
+  }
+
+  private static ReceiptItem item(String name, String amount) {
+    return new ReceiptItem(name, new BigDecimal(amount));
+  }
+
+  private static void assertMoney(BigDecimal actual, String expected) {
+    assertThat(actual).isNotNull();
+    assertThat(actual).isEqualByComparingTo(expected);
+    assertThat(actual.scale()).isEqualTo(2);
+  }
+
+  private static TextBox box(String text, int x, int y) {
+    return new TextBox(text, 0.95, x, y, text.length() * 28, 30);
+  }
+
+  private static DocumentText page(TextBox... boxes) {
+    return new DocumentText("image/png", DocumentText.Source.OCR, "test", List.of(new OcrPage(1200, 800, List.of(boxes))));
+  }
+}
