@@ -1,0 +1,41 @@
+package cn.healthrisk.app;
+
+import static cn.healthrisk.app.EndToEndRun.flagCodes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.healthrisk.sql.TestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The demo intake through the nightly run with RapidOCR (the default engine), checked against ground truth. */
+class EndToEndRapidOcrIT {
+
+  @Test
+  void intakeNightlyExportWithRapidOcr(@TempDir Path work) throws Exception {
+    try (TestDatabase db = TestDatabase.create();
+        ConfigurableApplicationContext ctx = TestEngine.start(db, false, Map.of("engine.ocr.engine", "rapidocr"))) {
+      Map<String, JsonNode> results = EndToEndRun.run(ctx, work);
+
+      JsonNode truth = EndToEndRun.groundTruth("receipt-a-001.json").path("fields");
+      JsonNode clean = results.get("C-DEMO-0001");
+      JsonNode fields = clean.path("receipts").get(0).path("fields");
+      for (String f : new String[] {"invoiceCode", "invoiceNumber", "payerName", "issueDate", "totalAmount",
+          "fundPayment", "personalAccountPayment", "hospitalName"}) {
+        assertThat(fields.path(f).asText()).as(f).isEqualTo(truth.path(f).asText());
+      }
+      assertThat(flagCodes(clean)).doesNotContain("UNREADABLE_DOCUMENT", "DUPLICATE_RECEIPT");
+
+      assertThat(flagCodes(results.get("C-DEMO-0002"))).contains("WAITING_PERIOD");
+      assertThat(flagCodes(results.get("C-DEMO-0003"))).contains("EXCLUDED_CONDITION");
+      assertThat(flagCodes(results.get("C-DEMO-0004"))).contains("CLAIMED_AMOUNT_MISMATCH");
+      assertThat(flagCodes(results.get("C-DEMO-0005"))).contains("DUPLICATE_RECEIPT");
+      JsonNode bad = results.get("C-DEMO-0006");
+      assertThat(bad.path("status").asText()).isEqualTo("NEEDS_REVIEW");
+      assertThat(flagCodes(bad)).containsExactly("UNREADABLE_DOCUMENT", "UNREADABLE_DOCUMENT");
+    }
+  }
+}

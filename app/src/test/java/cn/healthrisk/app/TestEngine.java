@@ -1,0 +1,39 @@
+package cn.healthrisk.app;
+
+import cn.healthrisk.app.cli.Contexts;
+import cn.healthrisk.sql.TestDatabase;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the real engine application against a fresh test database, as the command line does. */
+final class TestEngine {
+  private TestEngine() {}
+
+  static ConfigurableApplicationContext start(TestDatabase db, boolean web, Map<String, Object> extra) {
+    Map<String, Object> props = new HashMap<>(extra);
+    props.put("ENGINE_DB_URL", db.jdbcUrl());
+    props.put("ENGINE_DB_USER", db.user());
+    props.put("ENGINE_DB_PASSWORD", db.password());
+    if (web) {
+      props.put("server.port", 0);
+    }
+    return Contexts.start(web, props);
+  }
+
+  static boolean ci() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  /** Skips the test on a developer machine without the dependency; under CI it must be there. */
+  static void requireOrSkip(boolean available, String what) {
+    if (ci()) {
+      if (!available) {
+        throw new AssertionError(what + " is required under CI=true but is missing");
+      }
+    } else {
+      Assumptions.assumeTrue(available, what + " is not installed; skipping outside CI");
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package cn.healthrisk.claims.application;
+
+import cn.healthrisk.claims.document.DocumentLimits;
+import cn.healthrisk.claims.document.DocumentReader;
+import cn.healthrisk.claims.document.DocumentText;
+import cn.healthrisk.claims.document.UnreadableDocumentException;
+import cn.healthrisk.claims.extraction.ReceiptExtraction;
+import cn.healthrisk.claims.extraction.ReceiptExtractionResult;
+import cn.healthrisk.claims.extraction.ReceiptJson;
+import cn.healthrisk.claims.extraction.RulesReceiptExtractor;
+import cn.healthrisk.claims.model.ClaimsJson;
+import cn.healthrisk.claims.ocr.OcrEngineProvider;
+import cn.healthrisk.claims.ocr.OcrEngines;
+import cn.healthrisk.claims.persistence.OcrCacheRepository;
+import cn.healthrisk.claims.validation.ReceiptValidator;
+import cn.healthrisk.claims.validation.Validation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The document pipeline of the nightly run: detect and read (text layer or OCR, cached by content
+ * hash and engine), extract the receipt fields with the rules extractor, and validate them.
+ */
+@Component
+public class ReceiptDocumentPipeline implements DocumentPipeline {
+  private static final Logger log = LoggerFactory.getLogger(ReceiptDocumentPipeline.class);
+
+  private final OcrEngineProvider engines;
+  private final DocumentReader reader;
+  private final RulesReceiptExtractor rules = new RulesReceiptExtractor();
+  private final ReceiptValidator validator = new ReceiptValidator();
+  private final OcrCacheRepository cache;
+  private final Clock clock;
+
+  public ReceiptDocumentPipeline(@Value("${engine.ocr.engine:rapidocr}") String ocrEngine, OcrCacheRepository cache,
+      Clock clock) {
+    this.engines = OcrEngines.perThread(ocrEngine);
+    this.reader = new DocumentReader(DocumentLimits.DEFAULTS, engines);
+    this.cache = cache;
+    this.clock = clock;
+    log.info("Document pipeline uses OCR engine '{}'", engines.engineName());
+  }
+
+  @Override
+  public Outcome process(String claimId, String documentName, String contentHash, byte[] content) {
+    DocumentText text;
+    try {
+      text = readCached(documentName, contentHash, content);
+    } catch (UnreadableDocumentException e) {
+      return Outcome.unreadable(e.reason() + ": " + e.getMessage());
+    }
+    ReceiptExtractionResult result = rules.extract(text);
+    List<Validation> validations = validator.validate(result.documentType(), result.fields());
+    ReceiptExtraction extraction = result.toExtraction(claimId, documentName, validations);
+    return new Outcome(extraction, ReceiptJson.write(extraction), null, List.of(), "rules", text.ocrEngine());
+  }
+
+  private DocumentText readCached(String name, String hash, byte[] content) throws UnreadableDocumentException {
+    String key = engines.engineName();
+    Optional<String> hit = cache.find(hash, key);
+    if (hit.isPresent()) {
+      try {
+        return ClaimsJson.mapper().readValue(hit.get(), DocumentText.class);
+      } catch (JsonProcessingException e) {
+        log.warn("Ignoring unreadable cached text for a document: {}", e.getOriginalMessage());
+      }
+    }
+    DocumentText text = reader.read(name, content);
+    try {
+      cache.put(hash, key, ClaimsJson.mapper().writeValueAsString(text),
+          LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Document text cannot be cached: " + e.getOriginalMessage(), e);
+    }
+    return text;
+  }
+
+  @PreDestroy
+  public void close() {
+    reader.close();
+    engines.close();
+  }
+}
