@@ -1,0 +1,169 @@
+package cn.healthrisk.kb;
+
+import cn.healthrisk.kb.model.Disease;
+import cn.healthrisk.kb.model.Indicator;
+import cn.healthrisk.kb.model.KbSettings;
+import cn.healthrisk.kb.model.KbStats;
+import cn.healthrisk.kb.model.ProductLine;
+import cn.healthrisk.kb.model.Rule;
+import cn.healthrisk.kb.model.Surgery;
+import cn.healthrisk.kb.model.SystemRule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A loaded, validated and immutable knowledge base; build it with {@code KnowledgeBaseLoader}. */
+public final class KnowledgeBase {
+
+  private final String version;
+  private final Map<String, ProductLine> productLines;
+  private final Map<String, Disease> diseases;
+  private final Map<String, Surgery> surgeries;
+  private final Map<String, Indicator> indicators;
+  private final List<Rule> rules;
+  private final Map<SystemRule.Kind, SystemRule> systemRules;
+  private final KbSettings settings;
+
+  public KnowledgeBase(
+      String version,
+      List<ProductLine> productLines,
+      List<Disease> diseases,
+      List<Surgery> surgeries,
+      List<Indicator> indicators,
+      List<Rule> rules,
+      List<SystemRule> systemRules,
+      KbSettings settings) {
+    this.version = version;
+    this.productLines = index(productLines, ProductLine::code);
+    this.diseases = index(diseases, Disease::id);
+    this.surgeries = index(surgeries, Surgery::id);
+    this.indicators = index(indicators, Indicator::code);
+    this.rules = List.copyOf(rules);
+    Map<SystemRule.Kind, SystemRule> sys = new LinkedHashMap<>();
+    systemRules.forEach(r -> sys.put(r.kind(), r));
+    this.systemRules = Collections.unmodifiableMap(sys);
+    this.settings = settings;
+  }
+
+  private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> key) {
+    Map<String, T> map = new LinkedHashMap<>();
+    items.forEach(i -> map.put(key.apply(i), i));
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** e.g. {@code kb-2026.11.1+sha256:9f2c01ab34cd}: the release label and a hash of the data files. */
+  public String version() {
+    return version;
+  }
+
+  public List<ProductLine> productLines() {
+    return List.copyOf(productLines.values());
+  }
+
+  public boolean isProductLine(String code) {
+    return productLines.containsKey(code);
+  }
+
+  public List<Disease> diseases() {
+    return List.copyOf(diseases.values());
+  }
+
+  public Optional<Disease> disease(String id) {
+    return Optional.ofNullable(diseases.get(id));
+  }
+
+  /** The disease whose codes contain the given ICD-10 code most specifically (longest code prefix). */
+  public Optional<Disease> diseaseByIcd10(String code) {
+    if (code == null || code.isBlank()) {
+      return Optional.empty();
+    }
+    String wanted = code.trim().toUpperCase(java.util.Locale.ROOT);
+    Disease best = null;
+    int bestLength = 0;
+    for (Disease d : diseases.values()) {
+      for (String c : d.icd10()) {
+        String mine = c.toUpperCase(java.util.Locale.ROOT);
+        if (wanted.startsWith(mine) && mine.length() > bestLength) {
+          best = d;
+          bestLength = mine.length();
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  public List<Surgery> surgeries() {
+    return List.copyOf(surgeries.values());
+  }
+
+  public List<Indicator> indicators() {
+    return List.copyOf(indicators.values());
+  }
+
+  public Optional<Indicator> indicator(String code) {
+    return Optional.ofNullable(indicators.get(code));
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public SystemRule systemRule(SystemRule.Kind kind) {
+    return systemRules.get(kind);
+  }
+
+  public KbSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The rule deciding a finding of {@code diseaseId} on {@code productLine}: the first matching rule
+   * for the disease, else for its ICD-10 block, else for its chapter.
+   */
+  public Optional<Rule> ruleFor(String diseaseId, String productLine, Map<String, Object> facts) {
+    Disease disease = diseases.get(diseaseId);
+    if (disease == null) {
+      return Optional.empty();
+    }
+    for (java.util.function.Predicate<Rule> level : List.<java.util.function.Predicate<Rule>>of(
+        r -> diseaseId.equals(r.diseaseId()),
+        r -> disease.category().equals(r.category()),
+        r -> disease.chapter().equals(r.category()))) {
+      for (Rule rule : rules) {
+        if (level.test(rule) && rule.appliesTo(productLine) && rule.matches(facts)) {
+          return Optional.of(rule);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  public KbStats stats() {
+    Map<String, Integer> byCategory = new TreeMap<>();
+    Map<String, Integer> byChapter = new TreeMap<>();
+    for (Disease d : diseases.values()) {
+      byCategory.merge(d.category(), 1, Integer::sum);
+      byChapter.merge(d.chapter(), 1, Integer::sum);
+    }
+    return new KbStats(diseases.size(), surgeries.size(), indicators.size(), productLines.size(), rules.size(),
+        Collections.unmodifiableMap(byCategory), Collections.unmodifiableMap(byChapter));
+  }
+
+  /** All terms (names and synonyms of diseases and surgeries) for dictionary matching. */
+  public List<String> allTerms() {
+    List<String> terms = new ArrayList<>();
+    diseases.values().forEach(d -> {
+      terms.add(d.name());
+      terms.addAll(d.synonyms());
+    });
+    surgeries.values().forEach(s -> {
+      terms.add(s.name());
+      terms.addAll(s.synonyms());
+    });
+    return terms;
+  }
+}

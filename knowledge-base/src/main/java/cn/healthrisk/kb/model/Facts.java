@@ -1,0 +1,39 @@
+package cn.healthrisk.kb.model;
+
+import java.util.Set;
+
+/** Names of the facts a rule's {@code when} may test, besides the diseases' own attributes. */
+public final class Facts {
+  private Facts() {}
+
+  public static final String AGE = "age";
+  public static final String SEX = "sex";
+  public static final String SMOKER = "smoker";
+  public static final String SOURCE = "source";
+  /** CURED, CONTROLLED, STABLE, UNCONTROLLED or ONGOING. */
+  public static final String STATUS = "status";
+  /** Year-month the condition was diagnosed or treated, {@code YYYY-MM}. */
+  public static final String SINCE = "since";
+  /** Whole months from {@link #SINCE} to the application date. */
+  public static final String MONTHS_SINCE = "monthsSince";
+  public static final String GRADE = "grade";
+  public static final String TIRADS = "tirads";
+  public static final String BIRADS = "birads";
+  public static final String SIZE_MM = "sizeMm";
+  public static final String SYSTOLIC = "systolic";
+  public static final String DIASTOLIC = "diastolic";
+  /** 轻度 1, 中度 2, 重度 3. */
+  public static final String SEVERITY = "severity";
+  public static final String OPERATED = "operated";
+  public static final String SURGERY = "surgery";
+  public static final String ICD9 = "icd9";
+  public static final String VALUE = "value";
+  public static final String UNIT = "unit";
+  public static final String INDICATOR = "indicator";
+  public static final String MARKER = "marker";
+  public static final String SEVERE = "severe";
+
+  public static final Set<String> BUILT_IN = Set.of(AGE, SEX, SMOKER, SOURCE, STATUS, SINCE, MONTHS_SINCE, GRADE,
+      TIRADS, BIRADS, SIZE_MM, SYSTOLIC, DIASTOLIC, SEVERITY, OPERATED, SURGERY, ICD9, VALUE, UNIT, INDICATOR,
+      MARKER, SEVERE);
+}

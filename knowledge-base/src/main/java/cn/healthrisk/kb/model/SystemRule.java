@@ -1,0 +1,14 @@
+package cn.healthrisk.kb.model;
+
+/** An outcome the engine applies itself (unknown condition, contradiction, premium cap ...). */
+public record SystemRule(String id, Kind kind, Outcome outcome, String reason) {
+
+  /** The situations the engine handles with a system rule. */
+  public enum Kind {
+    UNKNOWN_CONDITION,
+    CONTRADICTION,
+    PREMIUM_CAP,
+    NO_FINDINGS,
+    UNREADABLE_ITEM
+  }
+}

@@ -1,0 +1,126 @@
+package cn.healthrisk.kb.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.healthrisk.kb.KnowledgeBase;
+import cn.healthrisk.kb.model.Disease;
+import cn.healthrisk.kb.model.KbStats;
+import cn.healthrisk.kb.model.OutcomeType;
+import cn.healthrisk.kb.model.ProductLine;
+import cn.healthrisk.kb.model.Rule;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeBaseLoaderTest {
+
+  private static final KnowledgeBase KB = KnowledgeBaseLoader.loadDefault();
+
+  @Test
+  void shippedKnowledgeBaseLoadsWithAllContractProductLines() {
+    assertThat(KB.productLines()).extracting(ProductLine::code).containsExactlyInAnyOrder(
+        "CRITICAL_ILLNESS", "CANCER", "MILLION_MEDICAL", "CANCER_MEDICAL", "HIGH_END_MEDICAL", "OUTPATIENT_MEDICAL",
+        "HOSPITAL_CASH", "TERM_LIFE", "WHOLE_LIFE", "ACCIDENT", "DISABILITY_INCOME", "LONG_TERM_CARE",
+        "PREMIUM_WAIVER", "SENIOR_MEDICAL", "CHRONIC_MEDICAL");
+    assertThat(KB.version()).matches("kb-2026\\.11\\.1\\+sha256:[0-9a-f]{12}");
+  }
+
+  @Test
+  void statsCountWhatWasLoaded() {
+    KbStats stats = KB.stats();
+    assertThat(stats.productLines()).isEqualTo(15);
+    assertThat(stats.diseases()).isGreaterThanOrEqualTo(25);
+    assertThat(stats.surgeries()).isGreaterThanOrEqualTo(10);
+    assertThat(stats.indicators()).isGreaterThanOrEqualTo(12);
+    assertThat(stats.diseasesByCategory()).containsEntry("E00-E07", 1).containsEntry("B15-B19", 3);
+    assertThat(stats.diseasesByCategory().values().stream().mapToInt(Integer::intValue).sum())
+        .isEqualTo(stats.diseases());
+  }
+
+  @Test
+  void diseasesCarryTheirIcdBlockAndChapter() {
+    Disease nodule = KB.disease("THY_NODULE").orElseThrow();
+    assertThat(nodule.primaryIcd10()).isEqualTo("E04.101");
+    assertThat(nodule.category()).isEqualTo("E00-E07");
+    assertThat(nodule.chapter()).isEqualTo("E00-E90");
+    assertThat(KB.diseaseByIcd10("E04.101")).map(Disease::id).contains("THY_NODULE");
+    assertThat(KB.diseaseByIcd10("I10.x04")).map(Disease::id).contains("HTN");
+  }
+
+  @Test
+  void everyDiseaseHasADecidingRuleOnEveryProductLine() {
+    for (Disease d : KB.diseases()) {
+      for (ProductLine p : KB.productLines()) {
+        assertThat(KB.ruleFor(d.id(), p.code(), Map.of())).as(d.id() + " on " + p.code()).isPresent();
+      }
+    }
+  }
+
+  @Test
+  void blockDefaultIsInheritedUnlessTheDiseaseOverrides() {
+    // 过敏性鼻炎 has its own rule only for outpatient-heavy lines; others inherit the J30-J39 default.
+    Rule outpatient = KB.ruleFor("ALLERGIC_RHINITIS", "OUTPATIENT_MEDICAL", Map.of()).orElseThrow();
+    Rule life = KB.ruleFor("ALLERGIC_RHINITIS", "TERM_LIFE", Map.of()).orElseThrow();
+    assertThat(outpatient.id()).isEqualTo("UW-RHI-001");
+    assertThat(outpatient.outcome().type()).isEqualTo(OutcomeType.EXCLUSION);
+    assertThat(life.id()).isEqualTo("UW-RHI-002");
+    assertThat(life.category()).isEqualTo("J30-J39");
+  }
+
+  @Test
+  void firstMatchingRuleWinsAndEmptyConditionMeansAny() {
+    assertThat(KB.ruleFor("THY_NODULE", "CRITICAL_ILLNESS", Map.of("tirads", 4)).orElseThrow().outcome().type())
+        .isEqualTo(OutcomeType.POSTPONE);
+    assertThat(KB.ruleFor("THY_NODULE", "CRITICAL_ILLNESS", Map.of("tirads", 3)).orElseThrow().id())
+        .isEqualTo("UW-THY-004");
+    assertThat(KB.ruleFor("THY_NODULE", "CRITICAL_ILLNESS", Map.of()).orElseThrow().outcome().type())
+        .isEqualTo(OutcomeType.REFER);
+  }
+
+  @Test
+  void versionChangesWhenAnyDataFileChanges(@TempDir Path dir) throws IOException {
+    copyShipped(dir);
+    String before = KnowledgeBaseLoader.loadDirectory(dir).version();
+    assertThat(before).isEqualTo(KB.version());
+    Path rules = dir.resolve("rules.yaml");
+    Files.writeString(rules, Files.readString(rules) + "\n# edited\n");
+    assertThat(KnowledgeBaseLoader.loadDirectory(dir).version()).isNotEqualTo(before);
+  }
+
+  @Test
+  void brokenKnowledgeBaseFailsListingEveryProblemWithFileAndEntry() {
+    assertThatThrownBy(() -> KnowledgeBaseLoader.loadClasspath("kb-broken"))
+        .isInstanceOf(KnowledgeBaseException.class)
+        .satisfies(e -> {
+          List<String> problems = ((KnowledgeBaseException) e).problems();
+          assertThat(problems).contains(
+              "diseases.yaml: GHOST: icd10 'X99.999' is not in the ICD-10 reference list",
+              "diseases.yaml: GHOST: needs at least 3 synonyms, has 1",
+              "surgeries.yaml: MAGIC_OP: icd9 '99.9999' is not in the ICD-9-CM-3 reference list",
+              "rules.yaml: UW-DUP-001: duplicate rule id",
+              "rules.yaml: UW-BAD-002: unknown product line or group 'PET_INSURANCE'",
+              "rules.yaml: UW-BAD-003: RATED needs extraPremiumPct > 0",
+              "rules.yaml: UW-BAD-004: EXCLUSION needs clause",
+              "rules.yaml: UW-BAD-005: REFER needs evidenceRequests",
+              "rules.yaml: UW-BAD-006: POSTPONE needs postponeMonths > 0",
+              "rules.yaml: UW-BAD-007: condition on unknown fact 'colour'");
+          assertThat(problems).anyMatch(p -> p.startsWith("rules.yaml: GOOD_ONE: no unconditional rule for product line B"));
+          assertThat(e.getMessage()).contains("GHOST").contains("UW-BAD-005");
+        });
+  }
+
+  private static void copyShipped(Path dir) throws IOException {
+    for (String f : List.of("manifest.yaml", "product-lines.yaml", "diseases.yaml", "surgeries.yaml",
+        "indicators.yaml", "rules.yaml")) {
+      try (var in = KnowledgeBaseLoaderTest.class.getClassLoader().getResourceAsStream("kb/" + f)) {
+        Files.writeString(dir.resolve(f), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package cn.healthrisk.underwriting.api;
+
+import cn.healthrisk.underwriting.application.ApplicationValidationException;
+import cn.healthrisk.underwriting.application.UnderwritingService;
+import cn.healthrisk.underwriting.decision.Application;
+import cn.healthrisk.underwriting.decision.Decision;
+import cn.healthrisk.underwriting.decision.FieldError;
+import cn.healthrisk.underwriting.json.UnderwritingJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST face of underwriting: decide an application, fetch a stored decision as issued. */
+@RestController
+@RequestMapping("/api/v1/underwriting/decisions")
+public class UnderwritingController {
+
+  private static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
+  private static final String DEFAULT_CLIENT = "default";
+
+  private final UnderwritingService service;
+  // The body is parsed here, not by Spring, so malformed JSON gets the same error shape as bad fields.
+  private final ObjectMapper json = UnderwritingJson.mapper();
+
+  public UnderwritingController(UnderwritingService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  public ResponseEntity<String> decide(
+      @RequestBody(required = false) String body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestAttribute(name = "apiClientId", required = false) String clientId) throws JsonProcessingException {
+    if (body == null || body.isBlank()) {
+      throw new ApplicationValidationException(List.of(new FieldError("$", "request body with an application is required")));
+    }
+    Application application;
+    try {
+      application = json.readValue(body, Application.class);
+    } catch (JsonProcessingException e) {
+      throw new ApplicationValidationException(List.of(toFieldError(e)));
+    }
+    Decision decision = service.decide(application, client(clientId), idempotencyKey);
+    return ResponseEntity.ok().contentType(JSON).body(json.writeValueAsString(decision));
+  }
+
+  @GetMapping("/{applicationId}")
+  public ResponseEntity<String> find(
+      @PathVariable String applicationId,
+      @RequestAttribute(name = "apiClientId", required = false) String clientId) {
+    return service.findIssuedJson(client(clientId), applicationId)
+        .map(issued -> ResponseEntity.ok().contentType(JSON).body(issued))
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
+  @ExceptionHandler(ApplicationValidationException.class)
+  public ResponseEntity<Map<String, Object>> invalid(ApplicationValidationException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", "VALIDATION_FAILED");
+    body.put("fieldErrors", e.fieldErrors().stream()
+        .map(f -> Map.of("path", f.path(), "message", f.message())).toList());
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  private static String client(String clientId) {
+    return clientId == null || clientId.isBlank() ? DEFAULT_CLIENT : clientId;
+  }
+
+  private static FieldError toFieldError(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    if (e instanceof UnrecognizedPropertyException u) {
+      return new FieldError(path(u.getPath()), "unknown field '" + u.getPropertyName() + "'");
+    }
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      return new FieldError(path(m.getPath()), "has the wrong type or format: " + firstLine(message));
+    }
+    return new FieldError("$", "malformed JSON: " + firstLine(message));
+  }
+
+  private static String path(List<JsonMappingException.Reference> refs) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : refs) {
+      if (r.getFieldName() != null) {
+        sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.length() == 0 ? "$" : sb.toString();
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+}

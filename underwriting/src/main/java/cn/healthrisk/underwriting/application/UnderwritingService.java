@@ -1,0 +1,70 @@
+package cn.healthrisk.underwriting.application;
+
+import cn.healthrisk.underwriting.decision.Application;
+import cn.healthrisk.underwriting.decision.ApplicationValidator;
+import cn.healthrisk.underwriting.decision.Decision;
+import cn.healthrisk.underwriting.decision.FieldError;
+import cn.healthrisk.underwriting.decision.UnderwritingEngine;
+import cn.healthrisk.underwriting.persistence.DecisionRepository;
+import cn.healthrisk.underwriting.persistence.DuplicateIdempotencyKeyException;
+import cn.healthrisk.underwriting.persistence.StoredDecision;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Validates, decides and records applications; a retried idempotency key gets the stored decision. */
+@Service
+public class UnderwritingService {
+
+  private final UnderwritingEngine engine;
+  private final ApplicationValidator validator;
+  private final DecisionRepository repository;
+
+  public UnderwritingService(UnderwritingEngine engine, ApplicationValidator validator, DecisionRepository repository) {
+    this.engine = engine;
+    this.validator = validator;
+    this.repository = repository;
+  }
+
+  /**
+   * Decides and stores an application for {@code clientId}. With an idempotency key already used by
+   * this client, returns the decision stored then and stores nothing.
+   *
+   * @throws ApplicationValidationException when the application breaks the contract
+   */
+  @Transactional
+  public Decision decide(Application application, String clientId, String idempotencyKey) {
+    List<FieldError> errors = validator.validate(application);
+    if (!errors.isEmpty()) {
+      throw new ApplicationValidationException(errors);
+    }
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
+    if (key != null) {
+      Optional<StoredDecision> earlier = repository.findByIdempotencyKey(clientId, key);
+      if (earlier.isPresent()) {
+        return earlier.get().decision();
+      }
+    }
+    Decision decision = engine.decide(application);
+    try {
+      repository.insert(application, decision, clientId, key);
+      return decision;
+    } catch (DuplicateIdempotencyKeyException raced) {
+      // A concurrent request with the same key stored first; answer as it did.
+      return repository.findByIdempotencyKey(clientId, key).orElseThrow(() -> raced).decision();
+    }
+  }
+
+  /** The latest decision issued to the client for the application. */
+  @Transactional(readOnly = true)
+  public Optional<Decision> find(String clientId, String applicationId) {
+    return repository.findLatest(clientId, applicationId).map(StoredDecision::decision);
+  }
+
+  /** The latest decision's JSON exactly as it was issued. */
+  @Transactional(readOnly = true)
+  public Optional<String> findIssuedJson(String clientId, String applicationId) {
+    return repository.findLatest(clientId, applicationId).map(StoredDecision::decisionJson);
+  }
+}

@@ -1,0 +1,236 @@
+package cn.healthrisk.underwriting.decision;
+
+import cn.healthrisk.kb.KnowledgeBase;
+import cn.healthrisk.kb.checkup.CheckupEvaluation;
+import cn.healthrisk.kb.checkup.CheckupEvaluator;
+import cn.healthrisk.kb.model.Disease;
+import cn.healthrisk.kb.model.Facts;
+import cn.healthrisk.kb.model.Outcome;
+import cn.healthrisk.kb.model.OutcomeType;
+import cn.healthrisk.kb.model.Rule;
+import cn.healthrisk.kb.model.SystemRule;
+import cn.healthrisk.kb.text.ClinicalFinding;
+import cn.healthrisk.kb.text.DisclosureNormalizer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** Turns an application into a decision per product line, using the knowledge base's rules. */
+public final class UnderwritingEngine {
+
+  private final KnowledgeBase kb;
+  private final DisclosureNormalizer normalizer;
+  private final CheckupEvaluator evaluator;
+  private final Clock clock;
+
+  public UnderwritingEngine(KnowledgeBase kb, DisclosureNormalizer normalizer, CheckupEvaluator evaluator, Clock clock) {
+    this.kb = kb;
+    this.normalizer = normalizer;
+    this.evaluator = evaluator;
+    this.clock = clock;
+  }
+
+  /** Decides a valid application (see {@link ApplicationValidator}). */
+  public Decision decide(Application app) {
+    LocalDate applied = app.applicationDate() != null ? app.applicationDate() : LocalDate.now(clock);
+    List<Candidate> candidates = collect(app, applied);
+    List<Candidate> merged = merge(candidates);
+    List<Decision.Finding> findings = new ArrayList<>();
+    for (int i = 0; i < merged.size(); i++) {
+      Candidate c = merged.get(i);
+      c.id = "F" + (i + 1);
+      findings.add(new Decision.Finding(c.id, c.finding.concept(), c.finding.icd10(), c.source, c.evidence,
+          Map.copyOf(c.attributes)));
+    }
+    List<Decision.ProductLineDecision> decisions = new ArrayList<>();
+    for (String line : app.productLinesOrEmpty()) {
+      decisions.add(decideLine(line, merged, app.applicant()));
+    }
+    return new Decision(app.applicationId(), kb.version(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
+        List.copyOf(findings), List.copyOf(decisions));
+  }
+
+  private List<Candidate> collect(Application app, LocalDate applied) {
+    List<Candidate> out = new ArrayList<>();
+    for (Application.Disclosure d : app.disclosuresOrEmpty()) {
+      for (ClinicalFinding f : normalizer.normalize(d.text(), d.icd10(), d.diagnosedOn(), d.status(), applied)) {
+        if (!f.negated()) {
+          out.add(new Candidate(f, FindingSource.DISCLOSURE, d.text() != null ? d.text() : f.evidence()));
+        }
+      }
+    }
+    String sex = app.applicant() == null ? null : app.applicant().sex();
+    if (app.checkup() != null && app.checkup().items() != null) {
+      LocalDate reported = app.checkup().reportDate() != null ? app.checkup().reportDate() : applied;
+      CheckupEvaluation eval = evaluator.evaluate(app.checkup().items(), sex, reported);
+      eval.findings().forEach(f -> out.add(new Candidate(f, FindingSource.CHECKUP, f.evidence())));
+      for (CheckupEvaluation.Unreadable u : eval.unreadable()) {
+        String evidence = u.name() + " " + u.value() + (u.unit() == null ? "" : " " + u.unit());
+        Candidate c = new Candidate(new ClinicalFinding(null, null, null, evidence, Map.of("problem", u.problem()),
+            false, 0.0, "unreadable"), FindingSource.CHECKUP, evidence);
+        c.unreadable = true;
+        out.add(c);
+      }
+    }
+    bmi(app.applicant()).ifPresent(out::add);
+    return out;
+  }
+
+  private java.util.Optional<Candidate> bmi(Application.Applicant a) {
+    if (a == null || a.heightCm() == null || a.weightKg() == null || a.heightCm().signum() <= 0) {
+      return java.util.Optional.empty();
+    }
+    BigDecimal metres = a.heightCm().divide(BigDecimal.valueOf(100));
+    BigDecimal bmi = a.weightKg().divide(metres.multiply(metres), 1, RoundingMode.HALF_UP);
+    String evidence = "BMI " + bmi.toPlainString() + "（身高 " + a.heightCm().toPlainString() + " cm，体重 "
+        + a.weightKg().toPlainString() + " kg）";
+    return kb.indicator("BMI")
+        .flatMap(ind -> evaluator.evaluateNumber(ind, bmi, a.sex(), evidence))
+        .map(f -> new Candidate(f, FindingSource.BMI, evidence));
+  }
+
+  /**
+   * One condition counts once: later candidates of the same disease (or of the broader disease a
+   * disclosed one refines, e.g. HBsAg 阳性 after 小三阳) join the first. A disclosure said to be
+   * cured that a checkup still finds is marked as a contradiction.
+   */
+  private List<Candidate> merge(List<Candidate> candidates) {
+    List<Candidate> out = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Candidate same = c.finding.known() ? out.stream().filter(o -> o.finding.known() && related(o, c)).findFirst()
+          .orElse(null) : null;
+      if (same == null) {
+        out.add(c);
+        continue;
+      }
+      c.attributes.forEach(same.attributes::putIfAbsent);
+      if (!same.evidence.equals(c.evidence)) {
+        same.evidence = same.evidence + "；" + c.evidence;
+      }
+      same.confidence = Math.max(same.confidence, c.confidence);
+      if (same.source == FindingSource.DISCLOSURE && c.source != FindingSource.DISCLOSURE
+          && "CURED".equals(same.attributes.get(Facts.STATUS))) {
+        same.contradicted = true;
+      }
+    }
+    return out;
+  }
+
+  private boolean related(Candidate first, Candidate later) {
+    String a = first.finding.conceptId();
+    String b = later.finding.conceptId();
+    if (a.equals(b)) {
+      return true;
+    }
+    String broaderA = kb.disease(a).map(Disease::broader).orElse(null);
+    String broaderB = kb.disease(b).map(Disease::broader).orElse(null);
+    return b.equals(broaderA) || a.equals(broaderB);
+  }
+
+  private Decision.ProductLineDecision decideLine(String line, List<Candidate> findings, Application.Applicant who) {
+    List<Applied> applied = new ArrayList<>();
+    double minConfidence = kb.settings().minConfidence();
+    for (Candidate c : findings) {
+      if (c.unreadable) {
+        applied.add(Applied.of(kb.systemRule(SystemRule.Kind.UNREADABLE_ITEM), c.id));
+        continue;
+      }
+      if (!c.finding.known()) {
+        applied.add(Applied.of(kb.systemRule(SystemRule.Kind.UNKNOWN_CONDITION), c.id));
+        continue;
+      }
+      Rule rule = kb.ruleFor(c.finding.conceptId(), line, facts(c, who)).orElseThrow(
+          () -> new IllegalStateException("Knowledge base has no rule for " + c.finding.conceptId() + " on " + line));
+      applied.add(new Applied(rule.id(), c.id, rule.outcome(), c.finding.concept() + "：" + rule.reason()));
+      if (c.confidence < minConfidence) {
+        applied.add(Applied.of(kb.systemRule(SystemRule.Kind.UNKNOWN_CONDITION), c.id));
+      }
+      if (c.contradicted) {
+        applied.add(Applied.of(kb.systemRule(SystemRule.Kind.CONTRADICTION), c.id));
+      }
+    }
+    int extra = applied.stream().filter(a -> a.outcome.type() == OutcomeType.RATED)
+        .mapToInt(a -> a.outcome.extraPremiumPct()).sum();
+    if (extra > kb.settings().extraPremiumCapPct()) {
+      applied.add(Applied.of(kb.systemRule(SystemRule.Kind.PREMIUM_CAP), null));
+    }
+    if (applied.isEmpty()) {
+      applied.add(Applied.of(kb.systemRule(SystemRule.Kind.NO_FINDINGS), null));
+    }
+    OutcomeType outcome = OutcomeType.STANDARD;
+    Map<String, Decision.Exclusion> exclusions = new LinkedHashMap<>();
+    Set<String> evidence = new LinkedHashSet<>();
+    Integer postpone = null;
+    List<Decision.Reason> reasons = new ArrayList<>();
+    for (Applied a : applied) {
+      Outcome o = a.outcome;
+      if (o.type().severity() > outcome.severity()) {
+        outcome = o.type();
+      }
+      if (o.type() == OutcomeType.EXCLUSION) {
+        exclusions.putIfAbsent(o.clause(), new Decision.Exclusion(o.clause(), o.icd10Prefixes()));
+      }
+      if (o.type() == OutcomeType.POSTPONE) {
+        postpone = postpone == null ? o.postponeMonths() : Math.max(postpone, o.postponeMonths());
+      }
+      evidence.addAll(o.evidenceRequests());
+      reasons.add(new Decision.Reason(a.ruleId, a.findingId, a.text));
+    }
+    return new Decision.ProductLineDecision(line, outcome, extra, List.copyOf(exclusions.values()), postpone,
+        List.copyOf(evidence), List.copyOf(reasons));
+  }
+
+  private Map<String, Object> facts(Candidate c, Application.Applicant who) {
+    Map<String, Object> facts = new HashMap<>();
+    kb.disease(c.finding.conceptId()).ifPresent(d -> facts.putAll(d.attributes()));
+    facts.putAll(c.attributes);
+    facts.put(Facts.SOURCE, c.source.name());
+    if (who != null) {
+      putIfNotNull(facts, Facts.AGE, who.age());
+      putIfNotNull(facts, Facts.SEX, who.sex());
+      putIfNotNull(facts, Facts.SMOKER, who.smoker());
+    }
+    return facts;
+  }
+
+  private static void putIfNotNull(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value);
+    }
+  }
+
+  private static final class Candidate {
+    final ClinicalFinding finding;
+    final FindingSource source;
+    final Map<String, Object> attributes;
+    String evidence;
+    double confidence;
+    boolean contradicted;
+    boolean unreadable;
+    String id;
+
+    Candidate(ClinicalFinding finding, FindingSource source, String evidence) {
+      this.finding = finding;
+      this.source = source;
+      this.attributes = new LinkedHashMap<>(finding.attributes());
+      this.evidence = Objects.requireNonNullElse(evidence, "");
+      this.confidence = finding.confidence();
+    }
+  }
+
+  private record Applied(String ruleId, String findingId, Outcome outcome, String text) {
+    static Applied of(SystemRule rule, String findingId) {
+      return new Applied(rule.id(), findingId, rule.outcome(), rule.reason());
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package cn.healthrisk.underwriting.persistence;
+
+import static cn.healthrisk.sql.jooq.Tables.UW_DECISION;
+import static cn.healthrisk.sql.jooq.Tables.UW_DECISION_LINE;
+
+import cn.healthrisk.sql.jooq.tables.records.UwDecisionRecord;
+import cn.healthrisk.underwriting.decision.Application;
+import cn.healthrisk.underwriting.decision.Decision;
+import cn.healthrisk.underwriting.json.UnderwritingJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.exception.SQLStateClass;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Repository;
+
+/** Stores issued decisions (never updated) with their input snapshot, and finds them again. */
+@Repository
+public class DecisionRepository {
+
+  private final DSLContext dsl;
+  private final ObjectMapper json = UnderwritingJson.mapper();
+
+  public DecisionRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /**
+   * Stores the decision and one line per product line in one transaction.
+   *
+   * @throws DuplicateIdempotencyKeyException when the client already used {@code idempotencyKey}
+   */
+  public StoredDecision insert(Application application, Decision decision, String clientId, String idempotencyKey) {
+    String applicationJson = write(application);
+    String decisionJson = write(decision);
+    String decisionId = UUID.randomUUID().toString();
+    try {
+      dsl.transaction(trx -> {
+        DSLContext tx = trx.dsl();
+        tx.insertInto(UW_DECISION)
+            .set(UW_DECISION.DECISION_ID, decisionId)
+            .set(UW_DECISION.APPLICATION_ID, decision.applicationId())
+            .set(UW_DECISION.CLIENT_ID, clientId)
+            .set(UW_DECISION.IDEMPOTENCY_KEY, idempotencyKey)
+            .set(UW_DECISION.KB_VERSION, decision.kbVersion())
+            .set(UW_DECISION.DECIDED_AT, LocalDateTime.ofInstant(decision.decidedAt(), ZoneOffset.UTC))
+            .set(UW_DECISION.APPLICATION_JSON, applicationJson)
+            .set(UW_DECISION.DECISION_JSON, decisionJson)
+            .execute();
+        // jOOQ's MARIADB dialect renders INSERT ... RETURNING, which Connector/J rejects; the
+        // decision id is unique, so read the generated key back by it instead.
+        Long pk = tx.select(UW_DECISION.ID).from(UW_DECISION).where(UW_DECISION.DECISION_ID.eq(decisionId))
+            .fetchSingle(UW_DECISION.ID);
+        for (Decision.ProductLineDecision line : decision.decisions()) {
+          Set<String> ruleIds = new LinkedHashSet<>();
+          line.reasons().forEach(r -> ruleIds.add(r.ruleId()));
+          tx.insertInto(UW_DECISION_LINE)
+              .set(UW_DECISION_LINE.DECISION_PK, pk)
+              .set(UW_DECISION_LINE.PRODUCT_LINE, line.productLine())
+              .set(UW_DECISION_LINE.OUTCOME, line.outcome().name())
+              .set(UW_DECISION_LINE.EXTRA_PREMIUM_PCT, line.extraPremiumPct())
+              .set(UW_DECISION_LINE.RULE_IDS, String.join(",", ruleIds))
+              .execute();
+        }
+      });
+    } catch (RuntimeException e) {
+      if (idempotencyKey != null && isDuplicate(e)) {
+        throw new DuplicateIdempotencyKeyException(clientId, idempotencyKey, e);
+      }
+      throw e;
+    }
+    return new StoredDecision(decisionId, clientId, idempotencyKey, decision.kbVersion(), decision.decidedAt(),
+        applicationJson, decisionJson, decision);
+  }
+
+  /** The latest decision issued to this client for the application. */
+  public Optional<StoredDecision> findLatest(String clientId, String applicationId) {
+    return dsl.selectFrom(UW_DECISION)
+        .where(UW_DECISION.CLIENT_ID.eq(clientId).and(UW_DECISION.APPLICATION_ID.eq(applicationId)))
+        .orderBy(UW_DECISION.DECIDED_AT.desc(), UW_DECISION.ID.desc())
+        .limit(1)
+        .fetchOptional()
+        .map(this::toStored);
+  }
+
+  public Optional<StoredDecision> findByIdempotencyKey(String clientId, String idempotencyKey) {
+    return dsl.selectFrom(UW_DECISION)
+        .where(UW_DECISION.CLIENT_ID.eq(clientId).and(UW_DECISION.IDEMPOTENCY_KEY.eq(idempotencyKey)))
+        .fetchOptional()
+        .map(this::toStored);
+  }
+
+  private StoredDecision toStored(UwDecisionRecord r) {
+    try {
+      Decision decision = json.readValue(r.getDecisionJson(), Decision.class);
+      // The issued JSON is the record of truth; the decided_at column serves ordering and queries.
+      return new StoredDecision(r.getDecisionId(), r.getClientId(), r.getIdempotencyKey(), r.getKbVersion(),
+          decision.decidedAt(), r.getApplicationJson(), r.getDecisionJson(), decision);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored decision " + r.getDecisionId() + " is not readable", e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Spring's translator (in the app) and plain jOOQ (in tests) report a unique-key clash differently. */
+  private static boolean isDuplicate(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DuplicateKeyException) {
+        return true;
+      }
+      if (t instanceof org.jooq.exception.DataAccessException d
+          && d.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLIntegrityConstraintViolationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,15 @@
+package cn.healthrisk.underwriting.persistence;
+
+import cn.healthrisk.underwriting.decision.Decision;
+import java.time.Instant;
+
+/** A decision as stored: the JSON exactly as issued, its parsed form, and its audit columns. */
+public record StoredDecision(
+    String decisionId,
+    String clientId,
+    String idempotencyKey,
+    String kbVersion,
+    Instant decidedAt,
+    String applicationJson,
+    String decisionJson,
+    Decision decision) {}
