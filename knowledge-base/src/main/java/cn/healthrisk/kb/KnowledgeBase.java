@@ -8,7 +8,6 @@ import cn.healthrisk.kb.model.ProductLine;
 import cn.healthrisk.kb.model.Rule;
 import cn.healthrisk.kb.model.Surgery;
 import cn.healthrisk.kb.model.SystemRule;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,19 +150,5 @@ public final class KnowledgeBase {
     }
     return new KbStats(diseases.size(), surgeries.size(), indicators.size(), productLines.size(), rules.size(),
         Collections.unmodifiableMap(byCategory), Collections.unmodifiableMap(byChapter));
-  }
-
-  /** All terms (names and synonyms of diseases and surgeries) for dictionary matching. */
-  public List<String> allTerms() {
-    List<String> terms = new ArrayList<>();
-    diseases.values().forEach(d -> {
-      terms.add(d.name());
-      terms.addAll(d.synonyms());
-    });
-    surgeries.values().forEach(s -> {
-      terms.add(s.name());
-      terms.addAll(s.synonyms());
-    });
-    return terms;
   }
 }
