@@ -8,6 +8,7 @@ final class EngineCli {
   private EngineCli() {}
 
   static int run(String[] args) {
+    NativeStdout.divert();
     CommandLine cli = new CommandLine(new EngineCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

@@ -12,7 +12,10 @@ public final class Contexts {
   private Contexts() {}
 
   public static ConfigurableApplicationContext start(boolean web, Map<String, Object> properties) {
-    Map<String, Object> props = new HashMap<>(properties);
+    Map<String, Object> props = new HashMap<>();
+    // Commands use a few beans each; creating only those keeps the command line quick to start.
+    props.put("spring.main.lazy-initialization", !web);
+    props.putAll(properties);
     return new SpringApplicationBuilder(EngineApplication.class)
         .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
         .properties(props)

@@ -30,7 +30,9 @@ final class ProgressBar {
   }
 
   synchronized void finish(NightlyProgress.Snapshot s) {
-    lastPrintedDone = -1;
+    if (terminal) {
+      lastPrintedDone = -1;
+    }
     draw(s);
     if (terminal) {
       out.println();

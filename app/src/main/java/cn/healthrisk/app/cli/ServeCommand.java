@@ -21,7 +21,8 @@ public class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ConfigurableApplicationContext ctx = Contexts.start(true, Map.of("server.port", port, "server.address", bind));
+    ConfigurableApplicationContext ctx = Contexts.start(true, Map.of("server.port", port, "server.address", bind,
+        "logging.level.cn.healthrisk", "INFO"));
     System.out.println("Engine serving on http://" + bind + ":" + port + "/  (adjuster queue: /queue, API: /api/v1)");
     CountDownLatch stopped = new CountDownLatch(1);
     ctx.addApplicationListener(e -> {
