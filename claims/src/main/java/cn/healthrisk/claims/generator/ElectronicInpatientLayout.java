@@ -44,7 +44,7 @@ final class ElectronicInpatientLayout extends ReceiptLayout {
 
   @Override
   int height(ReceiptData data) {
-    return (int) (footerY(data) + 120);
+    return (int) (footerY(data) + 200);
   }
 
   @Override

@@ -3,6 +3,8 @@ package cn.healthrisk.claims.generator;
 import cn.healthrisk.claims.extraction.DocumentType;
 import cn.healthrisk.claims.extraction.ReceiptFields;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,6 +23,6 @@ public record GeneratedDocument(
     Map<String, Object> meta) {
 
   public GeneratedDocument {
-    meta = Map.copyOf(meta);
+    meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
   }
 }

@@ -182,20 +182,21 @@ public final class ReceiptDataFactory {
         .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
 
     String insurance = insuranceType(random);
-    Split split = split(random, itemsSum, insurance, inpatient);
-
     BigDecimal total = itemsSum;
     BigDecimal wordsAmount = itemsSum;
-    BigDecimal fund = split.fund();
     switch (inconsistency) {
       case WRONG_TOTAL -> {
         total = itemsSum.add(delta(random, itemsSum));
         wordsAmount = total;
       }
       case WRONG_WORDS -> wordsAmount = itemsSum.add(delta(random, itemsSum));
-      case WRONG_SPLIT -> fund = fund.add(delta(random, itemsSum));
-      case NONE -> { }
+      case WRONG_SPLIT, NONE -> { }
     }
+    // Payments split the printed total, so each injected error breaks one check only.
+    Split split = split(random, total, insurance, inpatient);
+    // Based on the fund amount so a wrong split never prints a negative 统筹.
+    BigDecimal fund = inconsistency == Inconsistency.WRONG_SPLIT
+        ? split.fund().add(delta(random, split.fund())) : split.fund();
 
     String payerName = name(random);
     String district = pick(random, province.districts());
@@ -223,7 +224,10 @@ public final class ReceiptDataFactory {
         district + "********" + idTail, issue, hospital.name(), hospital.type(), insurance, visit,
         admission, discharge, hospitalDays, items, total, ChineseWords.amount(wordsAmount), fund,
         split.other(), split.account(), split.cash(), split.selfPay(), split.selfExpense(), extra);
-    return new ReceiptData(type, fields, province.name(), province.halfDays(), inconsistency);
+    // 北京 and 上海 are municipalities: 北京市医疗..., not 北京省.
+    String fullName = province.name() + (province.code().equals("11") || province.code().equals("31")
+        ? "市" : "省");
+    return new ReceiptData(type, fields, fullName, province.halfDays(), inconsistency);
   }
 
   /** The amounts of 统筹/其他/个人账户/个人现金 and 自付/自费, each scale 2. */

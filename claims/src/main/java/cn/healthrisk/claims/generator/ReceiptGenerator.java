@@ -91,9 +91,9 @@ public final class ReceiptGenerator {
         Inconsistency inconsistency = data.nextDouble() < inconsistencyRate
             ? Inconsistency.values()[1 + data.nextInt(Inconsistency.values().length - 1)]
             : Inconsistency.NONE;
-        ReceiptData receipt = factory.create(data, layout.documentType(), inconsistency);
         boolean pdf = layout.electronic() && degradation.equals("clean")
-            && render.nextDouble() < PDF_CLEAN_SHARE;
+            && data.nextDouble() < PDF_CLEAN_SHARE;
+        ReceiptData receipt = factory.create(data, layout.documentType(), inconsistency);
         String format = pdf ? "pdf" : degradation.equals("clean") ? "png" : "jpg";
         String name = String.format(Locale.ROOT, "receipt-%s-%04d",
             layout.family().toLowerCase(Locale.ROOT), i);
@@ -148,6 +148,11 @@ public final class ReceiptGenerator {
       throw new IllegalArgumentException("unknown family " + family + "; known: " + FAMILIES);
     }
     return layout.documentType();
+  }
+
+  /** What a family prints of {@code all}: fields it does not show are null. */
+  static ReceiptFields printed(String family, ReceiptFields all) {
+    return LAYOUTS.get(family).printed(all);
   }
 
   private record Image(BufferedImage image, String seal) {}
@@ -223,7 +228,8 @@ public final class ReceiptGenerator {
   }
 
   private static long mix(long seed, int index, int stream) {
-    long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + stream;
+    long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L
+        + stream * 0x632BE59BD9B4E019L;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

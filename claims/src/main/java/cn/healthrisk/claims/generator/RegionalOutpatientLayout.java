@@ -44,7 +44,7 @@ final class RegionalOutpatientLayout extends ReceiptLayout {
 
   @Override
   int height(ReceiptData data) {
-    return (int) (itemsTop() + itemBands(data) * 2 * CELL_H + 2 * CELL_H + CELL_H + 260);
+    return (int) (itemsTop() + itemBands(data) * 2 * CELL_H + 2 * CELL_H + CELL_H + 340);
   }
 
   @Override
@@ -69,7 +69,7 @@ final class RegionalOutpatientLayout extends ReceiptLayout {
   @Override
   Drawn draw(Canvas c, ReceiptData data, ReceiptFonts fonts, Random random) {
     ReceiptFields f = data.fields();
-    c.image(SealPainter.oval(fonts, data.province() + "财政厅", "监  制", 250, 120), 110, 30, 250,
+    c.image(SealPainter.oval(fonts, data.province() + (data.province().endsWith("市") ? "财政局" : "财政厅"), "监  制", 250, 120), 110, 30, 250,
         120);
     c.center(data.province() + "医疗机构门诊收费票据", 1100, 130, Face.SERIF_BOLD, 62, LABEL);
     c.center("(机  打)", 1100, 190, Face.SERIF, 32, LABEL);
