@@ -51,7 +51,7 @@ class AdjusterQueueBrowserIT {
         assertThat(browser.getTitle()).isEqualTo("理赔审核队列");
         WebElement row = browser.findElement(By.cssSelector("tr[data-claim-id='C-DEMO-0006']"));
         assertThat(row.getText()).contains("待审核").contains("单据无法读取");
-        assertThat(row.findElements(By.cssSelector("[data-flag='UNREADABLE_DOCUMENT']"))).hasSize(2);
+        assertThat(row.findElements(By.cssSelector("[data-flag='UNREADABLE_DOCUMENT']"))).hasSize(3);
         Files.write(Path.of("target", "queue.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         browser.findElement(By.linkText("C-DEMO-0003")).click();

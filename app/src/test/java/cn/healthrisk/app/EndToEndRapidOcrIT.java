@@ -35,7 +35,13 @@ class EndToEndRapidOcrIT {
       assertThat(flagCodes(results.get("C-DEMO-0005"))).contains("DUPLICATE_RECEIPT");
       JsonNode bad = results.get("C-DEMO-0006");
       assertThat(bad.path("status").asText()).isEqualTo("NEEDS_REVIEW");
-      assertThat(flagCodes(bad)).containsExactly("UNREADABLE_DOCUMENT", "UNREADABLE_DOCUMENT");
+      assertThat(flagCodes(bad)).containsExactly("UNREADABLE_DOCUMENT", "UNREADABLE_DOCUMENT", "UNREADABLE_DOCUMENT");
+      Map<String, String> reasons = new java.util.HashMap<>();
+      bad.path("flags").forEach(f -> reasons.put(f.path("evidence").path("document").asText(),
+          f.path("evidence").path("reason").asText()));
+      assertThat(reasons.get("blank-scan.jpg")).startsWith("EMPTY");
+      assertThat(reasons.get("photo-damaged.jpg")).startsWith("CORRUPT");
+      assertThat(reasons.get("e-receipt.pdf")).startsWith("UNSUPPORTED_TYPE");
     }
   }
 }

@@ -36,7 +36,7 @@ class EndToEndTesseractIT {
       assertThat(fields.path("totalAmount").asText()).isEqualTo(truth.path("totalAmount").asText());
 
       assertThat(flagCodes(results.get("C-DEMO-0003"))).contains("EXCLUDED_CONDITION");
-      assertThat(flagCodes(results.get("C-DEMO-0006"))).containsExactly("UNREADABLE_DOCUMENT", "UNREADABLE_DOCUMENT");
+      assertThat(flagCodes(results.get("C-DEMO-0006"))).containsExactly("UNREADABLE_DOCUMENT", "UNREADABLE_DOCUMENT", "UNREADABLE_DOCUMENT");
       assertThat(results.get("C-DEMO-0006").path("status").asText()).isEqualTo("NEEDS_REVIEW");
     }
   }

@@ -75,7 +75,7 @@ public class ClaimIntakeService {
             importPolicy(json.readValue(line, Policy.class));
             policiesImported++;
           } catch (JsonProcessingException e) {
-            rejections.add(new ImportReport.Rejection(source, "MALFORMED_JSON", describe(e)));
+            rejections.add(new ImportReport.Rejection(source, jsonErrorCode(e, "INVALID_POLICY"), describe(e)));
           } catch (IntakeException e) {
             rejections.add(new ImportReport.Rejection(source, e.code(), e.getMessage()));
           }
@@ -105,6 +105,10 @@ public class ClaimIntakeService {
           if (claims.exists(claim.claimId())) {
             already++;
             continue;
+          }
+          List<String> problems = IntakeValidator.claimProblems(claim);
+          if (!problems.isEmpty()) {
+            throw new IntakeException("INVALID_CLAIM", String.join("; ", problems));
           }
           Map<String, byte[]> docs = new LinkedHashMap<>();
           for (String name : claim.documents()) {
@@ -186,7 +190,7 @@ public class ClaimIntakeService {
     try {
       return json.readValue(content, Claim.class);
     } catch (IOException e) {
-      throw new IntakeException("MALFORMED_JSON", source + ": " + describe(e));
+      throw new IntakeException(jsonErrorCode(e, "INVALID_CLAIM"), source + ": " + describe(e));
     }
   }
 
@@ -221,7 +225,23 @@ public class ClaimIntakeService {
     return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
+  /** A syntax error is malformed JSON; well-formed JSON of the wrong shape is an invalid entry. */
+  static String jsonErrorCode(IOException e, String invalidCode) {
+    return e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException ? invalidCode : "MALFORMED_JSON";
+  }
+
   static String describe(IOException e) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && !m.getPath().isEmpty()) {
+      StringBuilder path = new StringBuilder();
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        } else {
+          path.append('[').append(r.getIndex()).append(']');
+        }
+      }
+      return "field '" + path + "': " + m.getOriginalMessage();
+    }
     if (e instanceof JsonProcessingException j) {
       String where = j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr() + ", column "
           + j.getLocation().getColumnNr();

@@ -47,7 +47,9 @@ final class IntakeValidator {
     if (p.effectiveDate() != null && p.expiryDate() != null && p.expiryDate().isBefore(p.effectiveDate())) {
       out.add("expiryDate: before effectiveDate");
     }
-    if (p.waitingPeriodDays() < 0 || p.waitingPeriodDays() > 365) {
+    if (p.waitingPeriodDays() == null) {
+      out.add("waitingPeriodDays: required (0 when the policy has none)");
+    } else if (p.waitingPeriodDays() < 0 || p.waitingPeriodDays() > 365) {
       out.add("waitingPeriodDays: must be between 0 and 365");
     }
     negative(p.sumInsured(), "sumInsured", out);

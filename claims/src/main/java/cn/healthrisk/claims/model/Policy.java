@@ -13,7 +13,7 @@ public record Policy(
     Insured insured,
     LocalDate effectiveDate,
     LocalDate expiryDate,
-    int waitingPeriodDays,
+    Integer waitingPeriodDays,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal sumInsured,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal deductible,
     HospitalRequirement hospitalRequirement,
