@@ -103,10 +103,13 @@ public final class RulesReceiptExtractor {
           continue;
         }
         consumed.add(seg);
+        if (readContinued(m, lines.get(li), k, page, st, consumed)) {
+          continue;
+        }
         if (!m.value().isEmpty()) {
           if (m.field() == null) {
             st.extra.putIfAbsent(m.label(), m.value());
-          } else if (!readContinued(m, lines.get(li), k, page, st, consumed)) {
+          } else {
             assign(m.field(), m.value(), seg, seg, page, st);
           }
           continue;
@@ -131,26 +134,36 @@ public final class RulesReceiptExtractor {
   }
 
   /**
-   * OCR often cuts a masked ID at the asterisks (330102 | ********1234): when the value in the
-   * label's box is incomplete and the next box continues it, the two are read as one.
+   * OCR often cuts a masked ID at the asterisks (330102 | ********1234), sometimes with the colon
+   * in its own box: the boxes right of the label that continue it are read as one value.
    */
   private boolean readContinued(
       ReceiptLabels.Match m, List<TextBox> line, int k, int page, State st, Set<TextBox> consumed) {
-    if (!"payerIdMasked".equals(m.field()) || k + 1 >= line.size()) {
+    if (!"payerIdMasked".equals(m.field())) {
       return false;
     }
-    boolean complete = ReceiptValues.maskedId(m.value()).map(Parsed::formatOk).orElse(false);
-    TextBox next = line.get(k + 1);
-    String nextText = ReceiptValues.compact(next.text());
-    if (complete || consumed.contains(next) || !nextText.matches("[0-9Xx*]+")) {
+    String value = m.value();
+    TextBox valueBox = line.get(k);
+    List<TextBox> used = new ArrayList<>();
+    for (int i = k + 1; i < line.size() && !completeMaskedId(value); i++) {
+      TextBox next = line.get(i);
+      String t = ReceiptValues.compact(next.text()).replaceFirst("^:", "");
+      if (consumed.contains(next) || !t.matches("[0-9Xx*]+")) {
+        break;
+      }
+      value += t;
+      valueBox = next;
+      used.add(next);
+    }
+    if (used.isEmpty() || !assign(m.field(), value, line.get(k), valueBox, page, st)) {
       return false;
     }
-    TextBox label = line.get(k);
-    if (!assign(m.field(), m.value() + nextText, label, next, page, st)) {
-      return false;
-    }
-    consumed.add(next);
+    consumed.addAll(used);
     return true;
+  }
+
+  private static boolean completeMaskedId(String value) {
+    return ReceiptValues.maskedId(value).map(Parsed::formatOk).orElse(false);
   }
 
   /** The box to the right of a label, then the boxes below it that overlap it horizontally. */
@@ -184,7 +197,9 @@ public final class RulesReceiptExtractor {
   }
 
   /** Parses the raw value for the field and records it if the field is not yet set. */
-  private boolean assign(String field, String raw, TextBox label, TextBox valueBox, int page, State st) {
+  private boolean assign(String field, String rawText, TextBox label, TextBox valueBox, int page, State st) {
+    // OCR sometimes leaves the label's colon at the start of the value box.
+    String raw = ReceiptValues.normalize(rawText).strip().replaceFirst("^:\\s*", "");
     if (ReceiptLabels.TOTAL_ANY.equals(field)) {
       String target = ReceiptValues.looksLikeWords(raw) ? "totalAmountInWords" : "totalAmount";
       return assign(target, raw, label, valueBox, page, st);
