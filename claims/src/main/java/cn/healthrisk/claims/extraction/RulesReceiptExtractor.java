@@ -27,11 +27,11 @@ public final class RulesReceiptExtractor {
 
   private static final Pattern NAME_WITH_AMOUNT =
       Pattern.compile("^(.*\\p{IsHan}.*?)[¥]?(\\d[\\d,]*\\.\\d{2})$");
-  private static final Pattern ITEM_IN_TEXT = Pattern.compile(
-      "(\\p{IsHan}[\\p{IsHan}A-Za-z()·/]*)\\s*[¥]?\\s*(\\d{1,3}(?:,\\d{3})+\\.\\d{2}|\\d+\\.\\d{2})(?!\\d)");
   private static final Pattern DAYS_IN_STAY = Pattern.compile("共(\\d+(?:\\.\\d)?)天");
   private static final Pattern VISIT_KIND_LABEL = Pattern.compile("就诊类型|就医类型|医疗类别|业务类型|票据类型");
   private static final double FORMAT_PENALTY = 0.5;
+  private static final List<String> TEXT_FIELDS =
+      List.of("payerName", "hospitalName", "hospitalType", "insuranceType");
 
   /** Reads the fields of one document. */
   public ReceiptExtractionResult extract(DocumentText document) {
@@ -99,7 +99,7 @@ public final class RulesReceiptExtractor {
           continue;
         }
         ReceiptLabels.Match m = ReceiptLabels.match(ReceiptValues.compact(seg.text()));
-        if (m == null) {
+        if (m == null || gluedToText(m)) {
           continue;
         }
         consumed.add(seg);
@@ -131,6 +131,21 @@ public final class RulesReceiptExtractor {
         }
       }
     }
+  }
+
+  /**
+   * Without a colon, a label prefix followed by more Chinese is another word (个人账户余额,
+   * 自费药品) unless the field itself is text or amount words.
+   */
+  private static boolean gluedToText(ReceiptLabels.Match m) {
+    if (m.hadColon() || m.value().isEmpty() || !Character.UnicodeScript.of(m.value().codePointAt(0))
+        .equals(Character.UnicodeScript.HAN)) {
+      return false;
+    }
+    boolean textField = m.field() == null || TEXT_FIELDS.contains(m.field());
+    boolean words = (m.field() != null && (m.field().equals("totalAmountInWords")
+        || m.field().equals(ReceiptLabels.TOTAL_ANY))) && ReceiptValues.looksLikeWords(m.value());
+    return !textField && !words;
   }
 
   /**
@@ -268,6 +283,10 @@ public final class RulesReceiptExtractor {
       boolean amounts = header.stream().anyMatch(RulesReceiptExtractor::isAmountHeader);
       if (names && amounts) {
         readColumnTable(page, lines, li, st, consumed);
+        if (st.items.isEmpty()) {
+          // Rows a text layer merged into one run do not fall into the header's columns.
+          readTextTable(page, lines, li, st, consumed);
+        }
       } else if (header.stream().anyMatch(RulesReceiptExtractor::isMergedHeader)) {
         readTextTable(page, lines, li, st, consumed);
       }
@@ -362,6 +381,10 @@ public final class RulesReceiptExtractor {
     recordItems(st, minConfidence, allOk, itemSources);
   }
 
+  /**
+   * Rows read as text: each Chinese word (not a one-character unit such as 次 or 盒) starts an
+   * item, and the last two-decimal amount before the next one is its 金额 (after 单价).
+   */
   private void readTextTable(int page, List<List<TextBox>> lines, int li, State st, Set<TextBox> consumed) {
     double minConfidence = 1.0;
     List<FieldSource> itemSources = new ArrayList<>();
@@ -371,23 +394,43 @@ public final class RulesReceiptExtractor {
         break;
       }
       for (TextBox b : row) {
-        Matcher m = ITEM_IN_TEXT.matcher(ReceiptValues.normalize(b.text()));
-        boolean any = false;
-        while (m.find()) {
-          if (ReceiptLabels.match(m.group(1)) != null) {
-            continue;
-          }
-          st.items.add(new ReceiptItem(m.group(1), ReceiptValues.toMoney(m.group(2))));
-          itemSources.add(new FieldSource(page, b.text(), b));
-          any = true;
+        if (consumed.contains(b) || ReceiptValues.compact(b.text()).indexOf(':') >= 0) {
+          continue;
         }
-        if (any) {
+        int before = st.items.size();
+        String name = null;
+        String amount = null;
+        for (String token : ReceiptValues.normalize(b.text()).strip().split("\\s+")) {
+          Matcher glued = NAME_WITH_AMOUNT.matcher(token);
+          if (glued.matches()) {
+            addTextItem(st, name, amount);
+            name = glued.group(1);
+            amount = glued.group(2);
+          } else if (token.matches(".*\\p{IsHan}.*") && token.codePointCount(0, token.length()) > 1) {
+            addTextItem(st, name, amount);
+            name = token;
+            amount = null;
+          } else if (token.matches("[¥]?(\\d{1,3}(,\\d{3})+|\\d+)\\.\\d{2}")) {
+            amount = token.replace("¥", "");
+          }
+        }
+        addTextItem(st, name, amount);
+        if (st.items.size() > before) {
           minConfidence = Math.min(minConfidence, b.confidence());
           consumed.add(b);
+          for (int i = before; i < st.items.size(); i++) {
+            itemSources.add(new FieldSource(page, b.text(), b));
+          }
         }
       }
     }
     recordItems(st, minConfidence, true, itemSources);
+  }
+
+  private static void addTextItem(State st, String name, String amount) {
+    if (name != null && amount != null && ReceiptLabels.match(ReceiptValues.compact(name)) == null) {
+      st.items.add(new ReceiptItem(ReceiptValues.compact(name), ReceiptValues.toMoney(amount)));
+    }
   }
 
   private static void recordItems(State st, double confidence, boolean formatOk, List<FieldSource> sources) {

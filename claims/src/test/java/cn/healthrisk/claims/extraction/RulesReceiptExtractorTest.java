@@ -167,6 +167,39 @@ class RulesReceiptExtractorTest {
   }
 
   @Test
+  void readsAnInpatientTextLayerWithWholeLineRunsAndRegionalWording() {
+    ReceiptExtractionResult r = extractor.extract(ExtractionFixtures.load("inpatient-e-receipt-text-layer.json"));
+    ReceiptFields f = r.fields();
+
+    assertThat(r.documentType()).isEqualTo(DocumentType.INPATIENT_RECEIPT);
+    assertThat(f.invoiceCode()).isEqualTo("11060226");
+    assertThat(f.invoiceNumber()).isEqualTo("0100200300");
+    assertThat(f.checkCode()).isEqualTo("ab12cd");
+    assertThat(f.issueDate()).isEqualTo(LocalDate.of(2026, 5, 20));
+    assertThat(f.payerName()).isEqualTo("李明");
+    assertThat(f.payerIdMasked()).isEqualTo("110105********0018");
+    assertThat(f.admissionDate()).isEqualTo(LocalDate.of(2026, 5, 1));
+    assertThat(f.dischargeDate()).isEqualTo(LocalDate.of(2026, 5, 19));
+    assertThat(f.hospitalDays()).isEqualByComparingTo("18");
+    assertThat(f.hospitalName()).isEqualTo("首都医科大学附属北京朝阳医院");
+    assertThat(f.hospitalType()).isEqualTo("综合医院");
+    assertThat(f.insuranceType()).isEqualTo("职工基本医疗保险");
+    // 单价 50.00 and 400.00 are not the item amounts; the 备注 乙类 is not an item.
+    assertThat(f.items()).containsExactly(item("床位费", "900.00"), item("西药费", "6420.35"),
+        item("检查费", "1200.00"), item("手术费", "3800.00"));
+    assertMoney(f.totalAmount(), "12320.35");
+    assertThat(f.totalAmountInWords()).isEqualTo("壹万贰仟叁佰贰拾元叁角伍分");
+    assertMoney(f.fundPayment(), "8000.00");
+    assertThat(f.otherPayment()).isNull();
+    assertMoney(f.personalAccountPayment(), "1000.00");
+    assertMoney(f.personalCashPayment(), "3320.35");
+    // 个人自负 is Beijing's wording for 个人自付; 个人账户余额 is a balance, not a payment.
+    assertMoney(f.selfPayPortion(), "2100.00");
+    assertMoney(f.selfExpense(), "2220.35");
+    assertThat(r.fieldConfidence().get("personalAccountPayment")).isEqualTo(1.0);
+  }
+
+  @Test
   void leavesEverythingNullOnAPageWithoutReceiptLabels() {
     DocumentText text = page(box("出院小结", 100, 50), box("患者因腹痛入院，经治疗好转出院。", 100, 120));
     ReceiptExtractionResult r = extractor.extract(text);
