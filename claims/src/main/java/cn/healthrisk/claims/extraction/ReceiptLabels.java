@@ -19,7 +19,7 @@ final class ReceiptLabels {
   /** A label matched at the start of a text; field null for an unknown "label:value" pair. */
   record Match(String field, String label, String value, boolean hadColon) {}
 
-  private record Entry(String field, Pattern pattern) {}
+  private record Entry(String field, Pattern pattern, Pattern withColon) {}
 
   private static final String OPT_PAREN_SUFFIX = "(?:\\((?:章|盖章|签章|元|单位:元)\\))?";
   private static final List<Entry> ENTRIES = new ArrayList<>();
@@ -57,7 +57,8 @@ final class ReceiptLabels {
   private ReceiptLabels() {}
 
   private static void add(String field, String regex) {
-    ENTRIES.add(new Entry(field, Pattern.compile("(?:" + regex + ")" + OPT_PAREN_SUFFIX)));
+    String label = "(?:" + regex + ")" + OPT_PAREN_SUFFIX;
+    ENTRIES.add(new Entry(field, Pattern.compile(label), Pattern.compile(label + ":")));
   }
 
   /**
@@ -99,7 +100,7 @@ final class ReceiptLabels {
   static List<Integer> labelStarts(String compact) {
     List<int[]> spans = new ArrayList<>();
     for (Entry e : ENTRIES) {
-      Matcher m = Pattern.compile(e.pattern.pattern() + ":").matcher(compact);
+      Matcher m = e.withColon.matcher(compact);
       while (m.find()) {
         spans.add(new int[] {m.start(), m.end()});
       }

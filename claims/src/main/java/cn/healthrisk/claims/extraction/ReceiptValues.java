@@ -22,6 +22,10 @@ public final class ReceiptValues {
       "(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*日?|(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
   private static final Pattern STRICT_DATE = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{8}|\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}");
+  private static final Pattern AMOUNT_IN_TEXT = Pattern.compile(
+      "(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?(?!\\d)|(?<![\\d.])\\d+(?:\\.\\d{1,2})?(?!\\d)");
+  private static final Pattern DIGIT_RUN = Pattern.compile("\\d+");
+  private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]+");
   private static final Pattern DAYS = Pattern.compile("(\\d+(?:\\.\\d)?)");
 
   private ReceiptValues() {}
@@ -91,8 +95,7 @@ public final class ReceiptValues {
   /** All amounts with two decimals printed in the text (used to ground values). */
   public static List<BigDecimal> amountsIn(String text) {
     List<BigDecimal> out = new ArrayList<>();
-    Matcher m = Pattern.compile("(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?(?![\\d])|(?<![\\d.])\\d+(?:\\.\\d{1,2})?(?![\\d])")
-        .matcher(normalize(text));
+    Matcher m = AMOUNT_IN_TEXT.matcher(normalize(text));
     while (m.find()) {
       out.add(toMoney(m.group()));
     }
@@ -131,7 +134,7 @@ public final class ReceiptValues {
   /** The digits of a code (invoice code or number); format ok when it is exactly that many digits. */
   public static Optional<Parsed<String>> digits(String text, int expectedLength) {
     String s = fixDigits(compact(text));
-    Matcher m = Pattern.compile("\\d+").matcher(s);
+    Matcher m = DIGIT_RUN.matcher(s);
     String best = null;
     while (m.find()) {
       if (best == null || m.group().length() > best.length()) {
@@ -148,7 +151,7 @@ public final class ReceiptValues {
   /** An alphanumeric code such as a 校验码. */
   public static Optional<Parsed<String>> code(String text) {
     String s = compact(text);
-    Matcher m = Pattern.compile("[A-Za-z0-9]+").matcher(s);
+    Matcher m = ALNUM_RUN.matcher(s);
     if (!m.find()) {
       return Optional.empty();
     }

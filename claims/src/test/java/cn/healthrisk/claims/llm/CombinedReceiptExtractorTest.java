@@ -1,11 +1,15 @@
 package cn.healthrisk.claims.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import cn.healthrisk.claims.document.DocumentText;
 import cn.healthrisk.claims.extraction.ReceiptFieldAccess;
 import cn.healthrisk.claims.extraction.ReceiptFields;
 import cn.healthrisk.claims.extraction.RulesReceiptExtractor;
 import cn.healthrisk.claims.llm.CombinedExtraction.LlmStatus;
+import cn.healthrisk.claims.ocr.OcrPage;
+import cn.healthrisk.claims.ocr.TextBox;
 import cn.healthrisk.claims.validation.ReceiptValidator;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -31,7 +35,7 @@ class CombinedReceiptExtractorTest {
     assertThat(c.llmStatus()).isEqualTo(LlmStatus.SUCCEEDED);
     assertThat(c.result().fields().hospitalName()).isEqualTo("杭州市第一人民医院");
     assertThat(c.llmFields()).containsExactly("hospitalName");
-    assertThat(c.result().fieldConfidence().get("hospitalName")).isEqualTo(0.9 * 0.8, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(c.result().fieldConfidence().get("hospitalName")).isCloseTo(0.72, within(1e-9));
     assertThat(c.result().sources().get("hospitalName").box()).isNotNull();
   }
 
@@ -57,13 +61,13 @@ class CombinedReceiptExtractorTest {
     CombinedReceiptExtractor extractor = new CombinedReceiptExtractor(
         new RulesReceiptExtractor(), new ReceiptValidator(),
         (doc, payer) -> answer(Map.of("totalAmount", new BigDecimal("128.50"))), new PromptInjectionDetector());
-    CombinedExtraction c = extractor.extract(LlmTestDocuments.receipt().pages().get(0).boxes().stream()
-        .map(b -> b.text().equals("(小写)：128.50") ? new cn.healthrisk.claims.ocr.TextBox("(小写)：128.58",
-            b.confidence(), b.x(), b.y(), b.width(), b.height()) : b)
-        .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
-            boxes -> new cn.healthrisk.claims.document.DocumentText("image/png",
-                cn.healthrisk.claims.document.DocumentText.Source.OCR, "test",
-                List.of(new cn.healthrisk.claims.ocr.OcrPage(1000, 800, boxes))))));
+    DocumentText original = LlmTestDocuments.receipt();
+    List<TextBox> misread = original.pages().get(0).boxes().stream()
+        .map(b -> b.text().equals("(小写)：128.50")
+            ? new TextBox("(小写)：128.58", b.confidence(), b.x(), b.y(), b.width(), b.height()) : b)
+        .toList();
+    CombinedExtraction c = extractor.extract(new DocumentText("image/png", DocumentText.Source.OCR, "test",
+        List.of(new OcrPage(1000, 800, misread))));
     assertThat(c.result().fields().totalAmount()).isEqualByComparingTo("128.50");
     assertThat(c.llmFields()).containsExactly("totalAmount");
     assertThat(c.validations()).filteredOn(v -> v.check().equals("ITEMS_SUM_EQUALS_TOTAL"))

@@ -15,9 +15,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,7 @@ class LlmReceiptExtractorIT {
   private record Behaviour(int status, String content, long delayMillis) {}
 
   private HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final AtomicReference<Behaviour> behaviour = new AtomicReference<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private LlmReceiptExtractor llm;
@@ -41,7 +44,7 @@ class LlmReceiptExtractorIT {
   @BeforeEach
   void startStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(executor);
     server.createContext("/v1/chat/completions", this::handle);
     server.start();
     LlmSettings settings = new LlmSettings("http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
@@ -55,7 +58,7 @@ class LlmReceiptExtractorIT {
   void stopStub() {
     llm.close();
     server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    executor.shutdownNow();
   }
 
   @Test
@@ -162,7 +165,7 @@ class LlmReceiptExtractorIT {
   }
 
   private static Map<String, Object> field(String value, String sourceText) {
-    java.util.HashMap<String, Object> f = new java.util.HashMap<>();
+    Map<String, Object> f = new HashMap<>();
     f.put("value", value);
     f.put("sourceText", sourceText);
     return f;
