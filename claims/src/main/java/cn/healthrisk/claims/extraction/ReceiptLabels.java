@@ -1,7 +1,10 @@
 package cn.healthrisk.claims.extraction;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +19,15 @@ final class ReceiptLabels {
   /** Pseudo-field: a stay printed as one range (住院时间 2026-03-08至2026-03-15). */
   static final String STAY = "#stay";
 
-  /** A label matched at the start of a text; field null for an unknown "label:value" pair. */
-  record Match(String field, String label, String value, boolean hadColon) {}
+  /**
+   * A label matched at the start of a text; field null for an unknown "label:value" pair; fuzzy
+   * when OCR garbled one character of a known label.
+   */
+  record Match(String field, String label, String value, boolean hadColon, boolean fuzzy) {
+    Match(String field, String label, String value, boolean hadColon) {
+      this(field, label, value, hadColon, false);
+    }
+  }
 
   private record Entry(String field, Pattern pattern, Pattern withColon) {}
 
@@ -54,7 +64,20 @@ final class ReceiptLabels {
     add("selfExpense", "个人自费(?:金额)?|自费金额|自费");
   }
 
+  /** Every Han character used in a label, the alphabet for undoing a misread character. */
+  private static final char[] LABEL_CHARS = labelChars();
+
   private ReceiptLabels() {}
+
+  private static char[] labelChars() {
+    StringBuilder sb = new StringBuilder();
+    for (Entry e : ENTRIES) {
+      e.pattern.pattern().chars()
+          .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && sb.indexOf(String.valueOf((char) c)) < 0)
+          .forEach(c -> sb.append((char) c));
+    }
+    return sb.toString().toCharArray();
+  }
 
   private static void add(String field, String regex) {
     String label = "(?:" + regex + ")" + OPT_PAREN_SUFFIX;
@@ -75,6 +98,10 @@ final class ReceiptLabels {
           return new Match(e.field, label, value, true);
         }
       }
+      String fuzzy = fuzzyField(label);
+      if (fuzzy != null) {
+        return new Match(fuzzy, label, value, true, true);
+      }
       if (label.length() <= 16 && label.matches("[\\p{IsHan}A-Za-z()/]*\\p{IsHan}[\\p{IsHan}A-Za-z()/]*")) {
         return new Match(null, label, value, true);
       }
@@ -94,6 +121,31 @@ final class ReceiptLabels {
       return null;
     }
     return new Match(best.field, compact.substring(0, bestEnd), compact.substring(bestEnd), false);
+  }
+
+  /**
+   * The one field a label of four or more characters names after undoing a single OCR error (one
+   * character misread or one extra), or null when none or several fit.
+   */
+  private static String fuzzyField(String label) {
+    if (label.length() < 4 || label.length() > 16) {
+      return null;
+    }
+    Set<String> fields = new HashSet<>();
+    for (int i = 0; i < label.length(); i++) {
+      String deleted = label.substring(0, i) + label.substring(i + 1);
+      exactField(deleted).ifPresent(fields::add);
+      for (char c : LABEL_CHARS) {
+        if (c != label.charAt(i)) {
+          exactField(label.substring(0, i) + c + label.substring(i + 1)).ifPresent(fields::add);
+        }
+      }
+    }
+    return fields.size() == 1 ? fields.iterator().next() : null;
+  }
+
+  private static Optional<String> exactField(String label) {
+    return ENTRIES.stream().filter(e -> e.pattern.matcher(label).matches()).map(Entry::field).findFirst();
   }
 
   /** Positions where a known label followed by a colon starts, to split boxes OCR merged. */

@@ -30,6 +30,7 @@ public final class RulesReceiptExtractor {
   private static final Pattern DAYS_IN_STAY = Pattern.compile("共(\\d+(?:\\.\\d)?)天");
   private static final Pattern VISIT_KIND_LABEL = Pattern.compile("就诊类型|就医类型|医疗类别|业务类型|票据类型");
   private static final double FORMAT_PENALTY = 0.5;
+  private static final double FUZZY_LABEL_PENALTY = 0.8;
   private static final List<String> TEXT_FIELDS =
       List.of("payerName", "hospitalName", "hospitalType", "insuranceType");
 
@@ -103,7 +104,12 @@ public final class RulesReceiptExtractor {
           continue;
         }
         consumed.add(seg);
-        if (readContinued(m, lines.get(li), k, page, st, consumed)) {
+        if (m.fuzzy()) {
+          // A label read through an OCR error is weaker evidence for whatever follows it.
+          seg = new TextBox(seg.text(), seg.confidence() * FUZZY_LABEL_PENALTY, seg.x(), seg.y(), seg.width(),
+              seg.height());
+        }
+        if (readContinued(m, seg, lines.get(li), k, page, st, consumed)) {
           continue;
         }
         if (!m.value().isEmpty()) {
@@ -152,13 +158,13 @@ public final class RulesReceiptExtractor {
    * OCR often cuts a masked ID at the asterisks (330102 | ********1234), sometimes with the colon
    * in its own box: the boxes right of the label that continue it are read as one value.
    */
-  private boolean readContinued(
-      ReceiptLabels.Match m, List<TextBox> line, int k, int page, State st, Set<TextBox> consumed) {
+  private boolean readContinued(ReceiptLabels.Match m, TextBox label, List<TextBox> line, int k, int page,
+      State st, Set<TextBox> consumed) {
     if (!"payerIdMasked".equals(m.field())) {
       return false;
     }
     String value = m.value();
-    TextBox valueBox = line.get(k);
+    TextBox valueBox = label;
     List<TextBox> used = new ArrayList<>();
     for (int i = k + 1; i < line.size() && !completeMaskedId(value); i++) {
       TextBox next = line.get(i);
@@ -170,7 +176,7 @@ public final class RulesReceiptExtractor {
       valueBox = next;
       used.add(next);
     }
-    if (used.isEmpty() || !assign(m.field(), value, line.get(k), valueBox, page, st)) {
+    if (used.isEmpty() || !assign(m.field(), value, label, valueBox, page, st)) {
       return false;
     }
     consumed.addAll(used);
@@ -186,8 +192,14 @@ public final class RulesReceiptExtractor {
       List<List<TextBox>> lines, int li, int k, Set<TextBox> consumed) {
     List<TextBox> out = new ArrayList<>();
     TextBox label = lines.get(li).get(k);
-    if (k + 1 < lines.get(li).size()) {
-      TextBox right = lines.get(li).get(k + 1);
+    List<TextBox> line = lines.get(li);
+    int r = k + 1;
+    // A colon OCR put in a box of its own sits between the label and its value.
+    while (r < line.size() && ReceiptValues.compact(line.get(r).text()).matches("[:：.,;、]*")) {
+      r++;
+    }
+    if (r < line.size()) {
+      TextBox right = line.get(r);
       if (!consumed.contains(right) && !isLabel(right)) {
         out.add(right);
       }

@@ -1,6 +1,7 @@
 package cn.healthrisk.claims.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.healthrisk.claims.document.DocumentText;
 import cn.healthrisk.claims.ocr.OcrPage;
@@ -220,6 +221,24 @@ class RulesReceiptExtractorTest {
     assertThat(f.issueDate()).isEqualTo(LocalDate.of(2026, 3, 15));
     // Letters in a name are not repaired to digits.
     assertThat(f.payerName()).isEqualTo("Iris林");
+  }
+
+  @Test
+  void readsLabelsWithOneMisreadCharacterAtLowerConfidenceAndSkipsStrayColons() {
+    DocumentText text = page(
+        box("医疗门诊收费票据", 300, 20),
+        box("医保统筹基金支忖：707.51", 50, 100),
+        box("票据号玛：0026672317", 600, 100),
+        box("交款人", 50, 160), box("：", 140, 160), box("秦海", 180, 160),
+        box("个人支付：12.00", 600, 160));
+    ReceiptExtractionResult r = extractor.extract(text);
+    assertThat(r.fields().fundPayment()).isEqualByComparingTo("707.51");
+    assertThat(r.fieldConfidence().get("fundPayment")).isCloseTo(0.95 * 0.8, within(1e-9));
+    assertThat(r.fields().invoiceNumber()).isEqualTo("0026672317");
+    assertThat(r.fields().payerName()).isEqualTo("秦海");
+    // 个人支付 is one character from both 个人自付 and 个账支付: ambiguous, so not read as either.
+    assertThat(r.fields().selfPayPortion()).isNull();
+    assertThat(r.fields().extra()).containsEntry("个人支付", "12.00");
   }
 
   @Test
