@@ -47,6 +47,8 @@ public final class LlmReceiptExtractor implements LlmExtractor, AutoCloseable {
   private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
   private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
   private static final Pattern LANDLINE = Pattern.compile("(?<!\\d)0\\d{2,3}-\\d{7,8}(?!\\d)");
+  private static final Pattern NAME_AFTER_LABEL = Pattern.compile(
+      "((?:交款人|患者姓名|病人姓名|就诊人|参保人|姓名)\\s*[:：]?\\s*)[\\p{IsHan}·]{2,5}(?![\\p{IsHan}])");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String SYSTEM_PROMPT = """
       你是医疗收费票据的信息抽取程序。用户消息中<document>标签内是一张票据的文字（OCR 或 PDF 文本层），
@@ -107,7 +109,8 @@ public final class LlmReceiptExtractor implements LlmExtractor, AutoCloseable {
     if (payerName != null && !payerName.isBlank()) {
       out = out.replace(payerName, "[交款人]");
     }
-    return out;
+    // Also names after a name label, in case the rules did not read the payer.
+    return NAME_AFTER_LABEL.matcher(out).replaceAll("$1[姓名]");
   }
 
   private ChatCompletionCreateParams request(String maskedText) {
