@@ -29,6 +29,7 @@ public final class RulesReceiptExtractor {
       Pattern.compile("^(.*\\p{IsHan}.*?)[¥]?(\\d[\\d,]*\\.\\d{2})$");
   private static final Pattern DAYS_IN_STAY = Pattern.compile("共(\\d+(?:\\.\\d)?)天");
   private static final Pattern VISIT_KIND_LABEL = Pattern.compile("就诊类型|就医类型|医疗类别|业务类型|票据类型");
+  private static final Pattern DOUBLE_READ_MASK = Pattern.compile("(\\d{6})\\d(\\*{8}[0-9]{3}[0-9Xx])");
   private static final double FORMAT_PENALTY = 0.5;
   private static final double FUZZY_LABEL_PENALTY = 0.8;
   private static final List<String> TEXT_FIELDS =
@@ -166,15 +167,22 @@ public final class RulesReceiptExtractor {
     String value = m.value();
     TextBox valueBox = label;
     List<TextBox> used = new ArrayList<>();
+    boolean overlapping = false;
     for (int i = k + 1; i < line.size() && !completeMaskedId(value); i++) {
       TextBox next = line.get(i);
-      String t = ReceiptValues.compact(next.text()).replaceFirst("^:", "");
+      String t = ReceiptValues.compact(next.text()).replaceFirst("^[:.,;·、]+", "");
       if (consumed.contains(next) || !t.matches("[0-9Xx*]+")) {
         break;
       }
+      overlapping |= next.x() < valueBox.right();
       value += t;
       valueBox = next;
       used.add(next);
+    }
+    Matcher doubled = DOUBLE_READ_MASK.matcher(value);
+    if (overlapping && doubled.matches()) {
+      // Overlapping boxes read the same glyph twice (3702021 | ********7811): drop the repeat.
+      value = doubled.group(1) + doubled.group(2);
     }
     if (used.isEmpty() || !assign(m.field(), value, label, valueBox, page, st)) {
       return false;
