@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +125,7 @@ public final class ReceiptJson {
     String type = text(root, "documentType");
     Map<String, Double> confidence = new HashMap<>();
     JsonNode conf = root.path("fieldConfidence");
-    for (Iterator<Map.Entry<String, JsonNode>> it = conf.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : conf.properties()) {
       confidence.put(e.getKey(), e.getValue().asDouble());
     }
     List<Validation> validations = new ArrayList<>();
@@ -162,7 +160,7 @@ public final class ReceiptJson {
         values.put(name, items);
       } else if (name.equals("extra")) {
         Map<String, String> extra = new LinkedHashMap<>();
-        n.path("extra").fields().forEachRemaining(e -> extra.put(e.getKey(), e.getValue().asText()));
+        n.path("extra").properties().forEach(e -> extra.put(e.getKey(), e.getValue().asText()));
         values.put(name, extra);
       } else {
         values.put(name, t);

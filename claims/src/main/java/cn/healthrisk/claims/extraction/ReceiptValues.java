@@ -19,9 +19,15 @@ public final class ReceiptValues {
   private static final Pattern STRICT_AMOUNT = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d{1,2})?|-?\\d+(\\.\\d{1,2})?");
   private static final Pattern ANY_AMOUNT = Pattern.compile("-?\\d[\\d,]*(\\.\\d+)?");
   private static final Pattern DATE = Pattern.compile(
-      "(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*日?|(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
+      "(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{2}|\\d(?!\\d))\\s*日?"
+          + "|(?<!\\d)(\\d{4})(\\d{2})(\\d{2})(?!\\d)");
   private static final Pattern STRICT_DATE = Pattern.compile(
       "\\d{4}-\\d{2}-\\d{2}|\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{8}|\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}");
+  private static final Pattern AMOUNT_IN_TEXT = Pattern.compile(
+      "(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?(?!\\d)|(?<![\\d.])\\d+(?:\\.\\d{1,2})?(?!\\d)");
+  private static final Pattern DIGIT_RUN = Pattern.compile("\\d+");
+  private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]+");
+  private static final Pattern MISCOUNTED_MASK = Pattern.compile("([0-9]{6})(\\*{5,11})([0-9]{3}[0-9Xx])");
   private static final Pattern DAYS = Pattern.compile("(\\d+(?:\\.\\d)?)");
 
   private ReceiptValues() {}
@@ -91,8 +97,7 @@ public final class ReceiptValues {
   /** All amounts with two decimals printed in the text (used to ground values). */
   public static List<BigDecimal> amountsIn(String text) {
     List<BigDecimal> out = new ArrayList<>();
-    Matcher m = Pattern.compile("(?<![\\d.])\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?(?![\\d])|(?<![\\d.])\\d+(?:\\.\\d{1,2})?(?![\\d])")
-        .matcher(normalize(text));
+    Matcher m = AMOUNT_IN_TEXT.matcher(normalize(text));
     while (m.find()) {
       out.add(toMoney(m.group()));
     }
@@ -106,8 +111,10 @@ public final class ReceiptValues {
     if (all.isEmpty()) {
       return Optional.empty();
     }
+    // A time may follow the date (with its space lost when boxes were compacted).
     String dateOnly = s.replaceFirst("\\d{1,2}:\\d{2}(:\\d{2})?$", "");
-    return Optional.of(new Parsed<>(all.get(0), STRICT_DATE.matcher(dateOnly).matches()));
+    boolean ok = s.equals(compact(text)) && STRICT_DATE.matcher(dateOnly).matches();
+    return Optional.of(new Parsed<>(all.get(0), ok));
   }
 
   /** All valid dates in the text, in order. */
@@ -131,7 +138,7 @@ public final class ReceiptValues {
   /** The digits of a code (invoice code or number); format ok when it is exactly that many digits. */
   public static Optional<Parsed<String>> digits(String text, int expectedLength) {
     String s = fixDigits(compact(text));
-    Matcher m = Pattern.compile("\\d+").matcher(s);
+    Matcher m = DIGIT_RUN.matcher(s);
     String best = null;
     while (m.find()) {
       if (best == null || m.group().length() > best.length()) {
@@ -148,7 +155,7 @@ public final class ReceiptValues {
   /** An alphanumeric code such as a 校验码. */
   public static Optional<Parsed<String>> code(String text) {
     String s = compact(text);
-    Matcher m = Pattern.compile("[A-Za-z0-9]+").matcher(s);
+    Matcher m = ALNUM_RUN.matcher(s);
     if (!m.find()) {
       return Optional.empty();
     }
@@ -161,6 +168,12 @@ public final class ReceiptValues {
     String kept = s.replaceAll("[^0-9Xx*]", "");
     if (kept.isEmpty() || kept.indexOf('*') < 0 && kept.length() < 15) {
       return Optional.empty();
+    }
+    Matcher miscounted = MISCOUNTED_MASK.matcher(kept);
+    if (miscounted.matches() && miscounted.group(2).length() != 8) {
+      // OCR miscounts a run of asterisks; the mask is always printed as 8, so only the count is set
+      // right (the printed characters are kept as read), and the repair lowers confidence.
+      return Optional.of(new Parsed<>(miscounted.group(1) + "********" + miscounted.group(3), false));
     }
     return Optional.of(new Parsed<>(kept, kept.equals(s) && kept.matches("[0-9A-Za-z]{6}\\*{8}[0-9A-Za-z]{4}")));
   }

@@ -27,11 +27,13 @@ public final class RulesReceiptExtractor {
 
   private static final Pattern NAME_WITH_AMOUNT =
       Pattern.compile("^(.*\\p{IsHan}.*?)[¥]?(\\d[\\d,]*\\.\\d{2})$");
-  private static final Pattern ITEM_IN_TEXT = Pattern.compile(
-      "(\\p{IsHan}[\\p{IsHan}A-Za-z()·/]*)\\s*[¥]?\\s*(\\d{1,3}(?:,\\d{3})+\\.\\d{2}|\\d+\\.\\d{2})(?!\\d)");
   private static final Pattern DAYS_IN_STAY = Pattern.compile("共(\\d+(?:\\.\\d)?)天");
   private static final Pattern VISIT_KIND_LABEL = Pattern.compile("就诊类型|就医类型|医疗类别|业务类型|票据类型");
+  private static final Pattern DOUBLE_READ_MASK = Pattern.compile("(\\d{6})\\d(\\*{8}[0-9]{3}[0-9Xx])");
   private static final double FORMAT_PENALTY = 0.5;
+  private static final double FUZZY_LABEL_PENALTY = 0.8;
+  private static final List<String> TEXT_FIELDS =
+      List.of("payerName", "hospitalName", "hospitalType", "insuranceType");
 
   /** Reads the fields of one document. */
   public ReceiptExtractionResult extract(DocumentText document) {
@@ -99,14 +101,22 @@ public final class RulesReceiptExtractor {
           continue;
         }
         ReceiptLabels.Match m = ReceiptLabels.match(ReceiptValues.compact(seg.text()));
-        if (m == null) {
+        if (m == null || gluedToText(m)) {
           continue;
         }
         consumed.add(seg);
+        if (m.fuzzy()) {
+          // A label read through an OCR error is weaker evidence for whatever follows it.
+          seg = new TextBox(seg.text(), seg.confidence() * FUZZY_LABEL_PENALTY, seg.x(), seg.y(), seg.width(),
+              seg.height());
+        }
+        if (readContinued(m, seg, lines.get(li), k, page, st, consumed)) {
+          continue;
+        }
         if (!m.value().isEmpty()) {
           if (m.field() == null) {
             st.extra.putIfAbsent(m.label(), m.value());
-          } else if (!readContinued(m, lines.get(li), k, page, st, consumed)) {
+          } else {
             assign(m.field(), m.value(), seg, seg, page, st);
           }
           continue;
@@ -131,26 +141,58 @@ public final class RulesReceiptExtractor {
   }
 
   /**
-   * OCR often cuts a masked ID at the asterisks (330102 | ********1234): when the value in the
-   * label's box is incomplete and the next box continues it, the two are read as one.
+   * Without a colon, a label prefix followed by more Chinese is another word (个人账户余额,
+   * 自费药品) unless the field itself is text or amount words.
    */
-  private boolean readContinued(
-      ReceiptLabels.Match m, List<TextBox> line, int k, int page, State st, Set<TextBox> consumed) {
-    if (!"payerIdMasked".equals(m.field()) || k + 1 >= line.size()) {
+  private static boolean gluedToText(ReceiptLabels.Match m) {
+    if (m.hadColon() || m.value().isEmpty() || !Character.UnicodeScript.of(m.value().codePointAt(0))
+        .equals(Character.UnicodeScript.HAN)) {
       return false;
     }
-    boolean complete = ReceiptValues.maskedId(m.value()).map(Parsed::formatOk).orElse(false);
-    TextBox next = line.get(k + 1);
-    String nextText = ReceiptValues.compact(next.text());
-    if (complete || consumed.contains(next) || !nextText.matches("[0-9Xx*]+")) {
+    boolean textField = m.field() == null || TEXT_FIELDS.contains(m.field());
+    boolean words = (m.field() != null && (m.field().equals("totalAmountInWords")
+        || m.field().equals(ReceiptLabels.TOTAL_ANY))) && ReceiptValues.looksLikeWords(m.value());
+    return !textField && !words;
+  }
+
+  /**
+   * OCR often cuts a masked ID at the asterisks (330102 | ********1234), sometimes with the colon
+   * in its own box: the boxes right of the label that continue it are read as one value.
+   */
+  private boolean readContinued(ReceiptLabels.Match m, TextBox label, List<TextBox> line, int k, int page,
+      State st, Set<TextBox> consumed) {
+    if (!"payerIdMasked".equals(m.field())) {
       return false;
     }
-    TextBox label = line.get(k);
-    if (!assign(m.field(), m.value() + nextText, label, next, page, st)) {
+    String value = m.value();
+    TextBox valueBox = label;
+    List<TextBox> used = new ArrayList<>();
+    boolean overlapping = false;
+    for (int i = k + 1; i < line.size() && !completeMaskedId(value); i++) {
+      TextBox next = line.get(i);
+      String t = ReceiptValues.compact(next.text()).replaceFirst("^[:.,;·、]+", "");
+      if (consumed.contains(next) || !t.matches("[0-9Xx*]+")) {
+        break;
+      }
+      overlapping |= next.x() < valueBox.right();
+      value += t;
+      valueBox = next;
+      used.add(next);
+    }
+    Matcher doubled = DOUBLE_READ_MASK.matcher(value);
+    if (overlapping && doubled.matches()) {
+      // Overlapping boxes read the same glyph twice (3702021 | ********7811): drop the repeat.
+      value = doubled.group(1) + doubled.group(2);
+    }
+    if (used.isEmpty() || !assign(m.field(), value, label, valueBox, page, st)) {
       return false;
     }
-    consumed.add(next);
+    consumed.addAll(used);
     return true;
+  }
+
+  private static boolean completeMaskedId(String value) {
+    return ReceiptValues.maskedId(value).map(Parsed::formatOk).orElse(false);
   }
 
   /** The box to the right of a label, then the boxes below it that overlap it horizontally. */
@@ -158,8 +200,14 @@ public final class RulesReceiptExtractor {
       List<List<TextBox>> lines, int li, int k, Set<TextBox> consumed) {
     List<TextBox> out = new ArrayList<>();
     TextBox label = lines.get(li).get(k);
-    if (k + 1 < lines.get(li).size()) {
-      TextBox right = lines.get(li).get(k + 1);
+    List<TextBox> line = lines.get(li);
+    int r = k + 1;
+    // A colon OCR put in a box of its own sits between the label and its value.
+    while (r < line.size() && ReceiptValues.compact(line.get(r).text()).matches("[:：.,;、]*")) {
+      r++;
+    }
+    if (r < line.size()) {
+      TextBox right = line.get(r);
       if (!consumed.contains(right) && !isLabel(right)) {
         out.add(right);
       }
@@ -184,7 +232,9 @@ public final class RulesReceiptExtractor {
   }
 
   /** Parses the raw value for the field and records it if the field is not yet set. */
-  private boolean assign(String field, String raw, TextBox label, TextBox valueBox, int page, State st) {
+  private boolean assign(String field, String rawText, TextBox label, TextBox valueBox, int page, State st) {
+    // OCR sometimes leaves the label's colon at the start of the value box.
+    String raw = ReceiptValues.normalize(rawText).strip().replaceFirst("^:\\s*", "");
     if (ReceiptLabels.TOTAL_ANY.equals(field)) {
       String target = ReceiptValues.looksLikeWords(raw) ? "totalAmountInWords" : "totalAmount";
       return assign(target, raw, label, valueBox, page, st);
@@ -253,6 +303,10 @@ public final class RulesReceiptExtractor {
       boolean amounts = header.stream().anyMatch(RulesReceiptExtractor::isAmountHeader);
       if (names && amounts) {
         readColumnTable(page, lines, li, st, consumed);
+        if (st.items.isEmpty()) {
+          // Rows a text layer merged into one run do not fall into the header's columns.
+          readTextTable(page, lines, li, st, consumed);
+        }
       } else if (header.stream().anyMatch(RulesReceiptExtractor::isMergedHeader)) {
         readTextTable(page, lines, li, st, consumed);
       }
@@ -347,6 +401,10 @@ public final class RulesReceiptExtractor {
     recordItems(st, minConfidence, allOk, itemSources);
   }
 
+  /**
+   * Rows read as text: each Chinese word (not a one-character unit such as 次 or 盒) starts an
+   * item, and the last two-decimal amount before the next one is its 金额 (after 单价).
+   */
   private void readTextTable(int page, List<List<TextBox>> lines, int li, State st, Set<TextBox> consumed) {
     double minConfidence = 1.0;
     List<FieldSource> itemSources = new ArrayList<>();
@@ -356,23 +414,43 @@ public final class RulesReceiptExtractor {
         break;
       }
       for (TextBox b : row) {
-        Matcher m = ITEM_IN_TEXT.matcher(ReceiptValues.normalize(b.text()));
-        boolean any = false;
-        while (m.find()) {
-          if (ReceiptLabels.match(m.group(1)) != null) {
-            continue;
-          }
-          st.items.add(new ReceiptItem(m.group(1), ReceiptValues.toMoney(m.group(2))));
-          itemSources.add(new FieldSource(page, b.text(), b));
-          any = true;
+        if (consumed.contains(b) || ReceiptValues.compact(b.text()).indexOf(':') >= 0) {
+          continue;
         }
-        if (any) {
+        int before = st.items.size();
+        String name = null;
+        String amount = null;
+        for (String token : ReceiptValues.normalize(b.text()).strip().split("\\s+")) {
+          Matcher glued = NAME_WITH_AMOUNT.matcher(token);
+          if (glued.matches()) {
+            addTextItem(st, name, amount);
+            name = glued.group(1);
+            amount = glued.group(2);
+          } else if (token.matches(".*\\p{IsHan}.*") && token.codePointCount(0, token.length()) > 1) {
+            addTextItem(st, name, amount);
+            name = token;
+            amount = null;
+          } else if (token.matches("[¥]?(\\d{1,3}(,\\d{3})+|\\d+)\\.\\d{2}")) {
+            amount = token.replace("¥", "");
+          }
+        }
+        addTextItem(st, name, amount);
+        if (st.items.size() > before) {
           minConfidence = Math.min(minConfidence, b.confidence());
           consumed.add(b);
+          for (int i = before; i < st.items.size(); i++) {
+            itemSources.add(new FieldSource(page, b.text(), b));
+          }
         }
       }
     }
     recordItems(st, minConfidence, true, itemSources);
+  }
+
+  private static void addTextItem(State st, String name, String amount) {
+    if (name != null && amount != null && ReceiptLabels.match(ReceiptValues.compact(name)) == null) {
+      st.items.add(new ReceiptItem(ReceiptValues.compact(name), ReceiptValues.toMoney(amount)));
+    }
   }
 
   private static void recordItems(State st, double confidence, boolean formatOk, List<FieldSource> sources) {

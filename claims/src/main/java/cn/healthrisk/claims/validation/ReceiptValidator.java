@@ -32,6 +32,7 @@ public final class ReceiptValidator {
   public static final String PAYER_ID_MASK_FORMAT = "PAYER_ID_MASK_FORMAT";
 
   private static final BigDecimal HALF_DAY = new BigDecimal("0.5");
+  private static final String DIGIT_WORDS = "零壹贰叁肆伍陆柒捌玖";
 
   /** All checks that apply to the document type, in a stable order. */
   public List<Validation> validate(DocumentType type, ReceiptFields f) {
@@ -71,6 +72,9 @@ public final class ReceiptValidator {
           f.totalAmountInWords() == null ? "totalAmountInWords" : "totalAmount");
     }
     Optional<BigDecimal> words = ChineseAmount.tryParse(f.totalAmountInWords());
+    if (words.isEmpty() && onlyUnitsGarbled(f.totalAmountInWords(), f.totalAmount())) {
+      return Optional.of(Validation.pass(AMOUNT_IN_WORDS_MATCHES_TOTAL));
+    }
     if (words.isEmpty()) {
       return Optional.of(Validation.fail(AMOUNT_IN_WORDS_MATCHES_TOTAL, "totalAmountInWords",
           "totalAmountInWords '" + f.totalAmountInWords() + "' is not a readable amount; totalAmount "
@@ -81,6 +85,35 @@ public final class ReceiptValidator {
         : Validation.fail(AMOUNT_IN_WORDS_MATCHES_TOTAL, "totalAmountInWords",
             "totalAmountInWords " + f.totalAmountInWords() + " = " + money(words.get())
                 + " ≠ totalAmount " + money(f.totalAmount())));
+  }
+
+  /**
+   * A seal or fold often garbles a unit character (元 read as 冠): when every digit agrees with the
+   * total written out and at most two unit characters are unreadable, the words do not contradict
+   * the total. A readable but different digit is never excused.
+   */
+  static boolean onlyUnitsGarbled(String read, BigDecimal total) {
+    String expected;
+    try {
+      expected = ChineseAmount.format(total);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (read.length() != expected.length()) {
+      return false;
+    }
+    int garbled = 0;
+    for (int i = 0; i < read.length(); i++) {
+      char r = read.charAt(i);
+      char e = expected.charAt(i);
+      if (r == e) {
+        continue;
+      }
+      if (ChineseAmount.isAmountChar(r) || DIGIT_WORDS.indexOf(e) >= 0 || ++garbled > 2) {
+        return false;
+      }
+    }
+    return garbled > 0;
   }
 
   /**

@@ -1,14 +1,22 @@
 package cn.healthrisk.claims.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import cn.healthrisk.claims.document.DocumentText;
 import cn.healthrisk.claims.ocr.OcrPage;
 import cn.healthrisk.claims.ocr.TextBox;
 import java.math.BigDecimal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RulesReceiptExtractorTest {
 
@@ -52,6 +60,44 @@ class RulesReceiptExtractorTest {
     assertThat(r.fieldConfidence().get("invoiceCode")).isGreaterThan(0.9);
     assertThat(f.extra()).containsEntry("门诊号", "7399861521").containsEntry("业务流水号", "2508315722643");
     assertThat(r.sources().get("totalAmount").text()).contains("1188.59");
+  }
+
+  /**
+   * Real RapidOCR output of four samples (clean; scan with the ID split over overlapping boxes;
+   * clean; scan rotated 2.7°) against their ground truth: every field agrees except where OCR lost
+   * or garbled the text, and those are null or low-confidence.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "001; /samples/receipt-a-001.json; hospitalName totalAmountInWords",
+    "006; /samples/receipt-a-006.json; ''",
+    "016; /samples/receipt-a-016.json; hospitalName",
+    "010; /extraction/truth-receipt-a-010.json; hospitalName",
+  })
+  void agreesWithGroundTruthOnRealOcrExceptWhereOcrLostTheText(String sample, String truthPath, String lost)
+      throws IOException {
+    ReceiptExtractionResult r = extractor.extract(ExtractionFixtures.load("ocr-receipt-a-" + sample + ".json"));
+    ReceiptExtraction truth;
+    try (InputStream in = getClass().getResourceAsStream(truthPath)) {
+      truth = ReceiptJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    List<String> lostFields = Arrays.asList(lost.split(" "));
+    assertThat(r.documentType()).isEqualTo(truth.documentType());
+    for (String field : ReceiptFieldAccess.names()) {
+      if (field.equals("extra")) {
+        continue;
+      }
+      Object got = ReceiptFieldAccess.get(r.fields(), field);
+      Object expected = ReceiptFieldAccess.get(truth.fields(), field);
+      boolean same = got instanceof BigDecimal g && expected instanceof BigDecimal e
+          ? g.compareTo(e) == 0 : Objects.equals(got, expected);
+      if (lostFields.contains(field)) {
+        assertThat(same).as(field + " was expected to be lost by OCR").isFalse();
+        assertThat(got == null || r.fieldConfidence().get(field) < 0.6).as(field + " confidence").isTrue();
+      } else {
+        assertThat(same).as(field + ": got " + got + ", expected " + expected).isTrue();
+      }
+    }
   }
 
   @Test
@@ -125,6 +171,39 @@ class RulesReceiptExtractorTest {
   }
 
   @Test
+  void readsAnInpatientTextLayerWithWholeLineRunsAndRegionalWording() {
+    ReceiptExtractionResult r = extractor.extract(ExtractionFixtures.load("inpatient-e-receipt-text-layer.json"));
+    ReceiptFields f = r.fields();
+
+    assertThat(r.documentType()).isEqualTo(DocumentType.INPATIENT_RECEIPT);
+    assertThat(f.invoiceCode()).isEqualTo("11060226");
+    assertThat(f.invoiceNumber()).isEqualTo("0100200300");
+    assertThat(f.checkCode()).isEqualTo("ab12cd");
+    assertThat(f.issueDate()).isEqualTo(LocalDate.of(2026, 5, 20));
+    assertThat(f.payerName()).isEqualTo("李明");
+    assertThat(f.payerIdMasked()).isEqualTo("110105********0018");
+    assertThat(f.admissionDate()).isEqualTo(LocalDate.of(2026, 5, 1));
+    assertThat(f.dischargeDate()).isEqualTo(LocalDate.of(2026, 5, 19));
+    assertThat(f.hospitalDays()).isEqualByComparingTo("18");
+    assertThat(f.hospitalName()).isEqualTo("首都医科大学附属北京朝阳医院");
+    assertThat(f.hospitalType()).isEqualTo("综合医院");
+    assertThat(f.insuranceType()).isEqualTo("职工基本医疗保险");
+    // 单价 50.00 and 400.00 are not the item amounts; the 备注 乙类 is not an item.
+    assertThat(f.items()).containsExactly(item("床位费", "900.00"), item("西药费", "6420.35"),
+        item("检查费", "1200.00"), item("手术费", "3800.00"));
+    assertMoney(f.totalAmount(), "12320.35");
+    assertThat(f.totalAmountInWords()).isEqualTo("壹万贰仟叁佰贰拾元叁角伍分");
+    assertMoney(f.fundPayment(), "8000.00");
+    assertThat(f.otherPayment()).isNull();
+    assertMoney(f.personalAccountPayment(), "1000.00");
+    assertMoney(f.personalCashPayment(), "3320.35");
+    // 个人自负 is Beijing's wording for 个人自付; 个人账户余额 is a balance, not a payment.
+    assertMoney(f.selfPayPortion(), "2100.00");
+    assertMoney(f.selfExpense(), "2220.35");
+    assertThat(r.fieldConfidence().get("personalAccountPayment")).isEqualTo(1.0);
+  }
+
+  @Test
   void leavesEverythingNullOnAPageWithoutReceiptLabels() {
     DocumentText text = page(box("出院小结", 100, 50), box("患者因腹痛入院，经治疗好转出院。", 100, 120));
     ReceiptExtractionResult r = extractor.extract(text);
@@ -145,6 +224,24 @@ class RulesReceiptExtractorTest {
     assertThat(f.issueDate()).isEqualTo(LocalDate.of(2026, 3, 15));
     // Letters in a name are not repaired to digits.
     assertThat(f.payerName()).isEqualTo("Iris林");
+  }
+
+  @Test
+  void readsLabelsWithOneMisreadCharacterAtLowerConfidenceAndSkipsStrayColons() {
+    DocumentText text = page(
+        box("医疗门诊收费票据", 300, 20),
+        box("医保统筹基金支忖：707.51", 50, 100),
+        box("票据号玛：0026672317", 600, 100),
+        box("交款人", 50, 160), box("：", 140, 160), box("秦海", 180, 160),
+        box("个人支付：12.00", 600, 160));
+    ReceiptExtractionResult r = extractor.extract(text);
+    assertThat(r.fields().fundPayment()).isEqualByComparingTo("707.51");
+    assertThat(r.fieldConfidence().get("fundPayment")).isCloseTo(0.95 * 0.8, within(1e-9));
+    assertThat(r.fields().invoiceNumber()).isEqualTo("0026672317");
+    assertThat(r.fields().payerName()).isEqualTo("秦海");
+    // 个人支付 is one character from both 个人自付 and 个账支付: ambiguous, so not read as either.
+    assertThat(r.fields().selfPayPortion()).isNull();
+    assertThat(r.fields().extra()).containsEntry("个人支付", "12.00");
   }
 
   @Test

@@ -33,7 +33,7 @@ class ReceiptValidatorTest {
         "sum of 2 items 8650.40 ≠ totalAmount 8650.41");
     assertFails(with(inpatient(), "totalAmountInWords", "捌仟陆佰伍拾元整"), AMOUNT_IN_WORDS_MATCHES_TOTAL,
         "捌仟陆佰伍拾元整 = 8650.00 ≠ totalAmount 8650.40");
-    assertFails(with(inpatient(), "totalAmountInWords", "捌仟陆佰伍拾冠肆角整"), AMOUNT_IN_WORDS_MATCHES_TOTAL,
+    assertFails(with(inpatient(), "totalAmountInWords", "捌仟陆佰伍拾冠冠冠整"), AMOUNT_IN_WORDS_MATCHES_TOTAL,
         "not a readable amount");
     assertFails(with(inpatient(), "fundPayment", money("5100.00")), PAYMENT_SPLIT_EQUALS_TOTAL,
         "fundPayment 5100.00 + otherPayment 0.00 + personalAccountPayment 1000.00 + personalCashPayment 2450.40"
@@ -50,6 +50,17 @@ class ReceiptValidatorTest {
     assertFails(with(inpatient(), "invoiceNumber", "00123456A8"), INVOICE_NUMBER_FORMAT, "is not 10 digits");
     assertFails(with(inpatient(), "payerIdMasked", "330102199001011234"), PAYER_ID_MASK_FORMAT,
         "(18 characters, 0 '*')");
+  }
+
+  @Test
+  void wordsWithOnlyUnitCharactersGarbledByOcrDoNotContradictTheTotal() {
+    assertThat(check(with(inpatient(), "totalAmountInWords", "捌仟陆佰伍拾冠肆角整"), AMOUNT_IN_WORDS_MATCHES_TOTAL))
+        .hasValueSatisfying(v -> assertThat(v.passed()).isTrue());
+    // A garbled digit (陆 unreadable) or a readable wrong digit is not excused.
+    assertFails(with(inpatient(), "totalAmountInWords", "捌仟意佰伍拾元肆角整"), AMOUNT_IN_WORDS_MATCHES_TOTAL,
+        "not a readable amount");
+    assertFails(with(inpatient(), "totalAmountInWords", "捌仟柒佰伍拾冠肆角整"), AMOUNT_IN_WORDS_MATCHES_TOTAL,
+        "not a readable amount");
   }
 
   @Test

@@ -1,0 +1,53 @@
+package cn.healthrisk.claims.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.healthrisk.claims.extraction.ReceiptValues.Parsed;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ReceiptValuesTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "¥1188.59; 1188.59; true",
+    "￥1,188.59; 1188.59; true",
+    "1188.59元; 1188.59; true",
+    "420; 420.00; true",
+    "4O.5O; 40.50; false",
+    "合计 12.30 元整; 12.30; false",
+  })
+  void readsAmounts(String text, String expected, boolean formatOk) {
+    Parsed<BigDecimal> p = ReceiptValues.amount(text).orElseThrow();
+    assertThat(p.value()).isEqualByComparingTo(expected);
+    assertThat(p.value().scale()).isEqualTo(2);
+    assertThat(p.formatOk()).isEqualTo(formatOk);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "2026-03-15; true", "2026年03月15日; true", "20260315; true", "2026/3/15; true",
+    "2026-03-15 10:22:01; true", "2O26-O3-15; false", "开具于2026-03-15; false",
+  })
+  void readsDates(String text, boolean formatOk) {
+    Parsed<LocalDate> p = ReceiptValues.date(text).orElseThrow();
+    assertThat(p.value()).isEqualTo(LocalDate.of(2026, 3, 15));
+    assertThat(p.formatOk()).isEqualTo(formatOk);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+    "330102********365X; 330102********365X; true",
+    "330102＊＊＊＊＊＊＊＊365X; 330102********365X; true",
+    "330302*******2349; 330302********2349; false",
+    "310105*********9736; 310105********9736; false",
+    "44030313********4379; 44030313********4379; false",
+  })
+  void readsMaskedIdsAndOnlyRecountsTheAsterisks(String text, String expected, boolean formatOk) {
+    Parsed<String> p = ReceiptValues.maskedId(text).orElseThrow();
+    assertThat(p.value()).isEqualTo(expected);
+    assertThat(p.formatOk()).isEqualTo(formatOk);
+  }
+}
