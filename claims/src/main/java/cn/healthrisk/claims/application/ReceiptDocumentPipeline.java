@@ -5,15 +5,18 @@ import cn.healthrisk.claims.document.DocumentReader;
 import cn.healthrisk.claims.document.DocumentText;
 import cn.healthrisk.claims.document.UnreadableDocumentException;
 import cn.healthrisk.claims.extraction.ReceiptExtraction;
-import cn.healthrisk.claims.extraction.ReceiptExtractionResult;
 import cn.healthrisk.claims.extraction.ReceiptJson;
 import cn.healthrisk.claims.extraction.RulesReceiptExtractor;
+import cn.healthrisk.claims.llm.CombinedExtraction;
+import cn.healthrisk.claims.llm.CombinedReceiptExtractor;
+import cn.healthrisk.claims.llm.LlmReceiptExtractor;
+import cn.healthrisk.claims.llm.LlmSettings;
+import cn.healthrisk.claims.llm.PromptInjectionDetector;
 import cn.healthrisk.claims.model.ClaimsJson;
 import cn.healthrisk.claims.ocr.OcrEngineProvider;
 import cn.healthrisk.claims.ocr.OcrEngines;
 import cn.healthrisk.claims.persistence.OcrCacheRepository;
 import cn.healthrisk.claims.validation.ReceiptValidator;
-import cn.healthrisk.claims.validation.Validation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -28,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The document pipeline of the nightly run: detect and read (text layer or OCR, cached by content
- * hash and engine), extract the receipt fields with the rules extractor, and validate them.
+ * hash and engine), extract the receipt fields (rules, plus an LLM when {@code ENGINE_LLM_BASE_URL} is
+ * set), and validate them.
  */
 @Component
 public class ReceiptDocumentPipeline implements DocumentPipeline {
@@ -36,8 +40,8 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
 
   private final OcrEngineProvider engines;
   private final DocumentReader reader;
-  private final RulesReceiptExtractor rules = new RulesReceiptExtractor();
-  private final ReceiptValidator validator = new ReceiptValidator();
+  private final LlmReceiptExtractor llm;
+  private final CombinedReceiptExtractor extractor;
   private final OcrCacheRepository cache;
   private final Clock clock;
 
@@ -47,7 +51,11 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
     this.reader = new DocumentReader(DocumentLimits.DEFAULTS, engines);
     this.cache = cache;
     this.clock = clock;
-    log.info("Document pipeline uses OCR engine '{}'", engines.engineName());
+    this.llm = LlmSettings.fromEnv().map(LlmReceiptExtractor::new).orElse(null);
+    this.extractor = new CombinedReceiptExtractor(new RulesReceiptExtractor(), new ReceiptValidator(), llm,
+        new PromptInjectionDetector());
+    log.info("Document pipeline: OCR engine '{}', LLM extraction {}", engines.engineName(),
+        llm == null ? "off (rules only)" : "on");
   }
 
   @Override
@@ -58,10 +66,15 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
     } catch (UnreadableDocumentException e) {
       return Outcome.unreadable(e.reason() + ": " + e.getMessage());
     }
-    ReceiptExtractionResult result = rules.extract(text);
-    List<Validation> validations = validator.validate(result.documentType(), result.fields());
-    ReceiptExtraction extraction = result.toExtraction(claimId, documentName, validations);
-    return new Outcome(extraction, ReceiptJson.write(extraction), null, List.of(), "rules", text.ocrEngine());
+    CombinedExtraction c = extractor.extract(text);
+    if (c.llmFailed()) {
+      // The rules reading stands; the model's failure costs nothing but its help.
+      log.warn("LLM extraction failed for a document, rules result kept: {}", c.llmFailureReason());
+    }
+    ReceiptExtraction extraction = c.result().toExtraction(claimId, documentName, c.validations());
+    String used = c.llmStatus() == CombinedExtraction.LlmStatus.SUCCEEDED ? "rules+llm" : "rules";
+    return new Outcome(extraction, ReceiptJson.write(extraction), null, c.promptInjectionEvidence(), used,
+        text.ocrEngine());
   }
 
   private DocumentText readCached(String name, String hash, byte[] content) throws UnreadableDocumentException {
@@ -86,6 +99,9 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
 
   @PreDestroy
   public void close() {
+    if (llm != null) {
+      llm.close();
+    }
     reader.close();
     engines.close();
   }
