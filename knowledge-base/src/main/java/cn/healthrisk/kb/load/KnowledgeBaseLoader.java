@@ -48,8 +48,8 @@ public final class KnowledgeBaseLoader {
   public static final String DEFAULT_LOCATION = "kb";
 
   private static final String MANIFEST = "manifest.yaml";
-  private static final List<String> REQUIRED_FILES =
-      List.of("product-lines.yaml", "diseases.yaml", "surgeries.yaml", "indicators.yaml", "rules.yaml");
+  /** Which file each row came from, so every problem names its file. */
+  private final Map<Object, String> origin = new java.util.IdentityHashMap<>();
   /** Clause separators of the normaliser; a term containing one could never be matched whole. */
   private static final Pattern SEPARATORS = Pattern.compile("[，,。；;、和及]");
 
@@ -104,28 +104,56 @@ public final class KnowledgeBaseLoader {
       problem(MANIFEST, "version", "is required");
     }
     List<String> files = manifest.files() == null ? List.of() : manifest.files();
-    if (!files.equals(REQUIRED_FILES)) {
-      problem(MANIFEST, "files", "must list exactly " + REQUIRED_FILES + " in that order");
+    if (files.isEmpty()) {
+      problem(MANIFEST, "files", "must list the data files");
+    }
+    if (new HashSet<>(files).size() != files.size()) {
+      problem(MANIFEST, "files", "lists a file twice");
     }
     MessageDigest sha = sha256();
     sha.update(manifestBytes);
-    Map<String, byte[]> bytes = new HashMap<>();
-    for (String file : REQUIRED_FILES) {
+    List<RawKb.ProductLineRow> productLineRows = new ArrayList<>();
+    Map<String, List<String>> groupRows = new LinkedHashMap<>();
+    List<RawKb.DiseaseRow> diseaseRows = new ArrayList<>();
+    List<RawKb.SurgeryRow> surgeryRows = new ArrayList<>();
+    List<RawKb.IndicatorRow> indicatorRows = new ArrayList<>();
+    List<RawKb.SystemRuleRow> systemRows = new ArrayList<>();
+    List<RawKb.RuleRow> ruleRows = new ArrayList<>();
+    RawKb.SettingsRow settingsRow = null;
+    for (String file : files) {
       byte[] content = source.apply(file);
       if (content == null) {
         problem(file, "-", "file is missing");
         continue;
       }
-      bytes.put(file, content);
       // The file name goes into the hash too, so moving content between files changes the version.
       sha.update(file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       sha.update(content);
+      RawKb.DataFile data = parse(file, content, RawKb.DataFile.class);
+      if (data == null) {
+        continue;
+      }
+      collect(file, data.productLines(), productLineRows);
+      collect(file, data.diseases(), diseaseRows);
+      collect(file, data.surgeries(), surgeryRows);
+      collect(file, data.indicators(), indicatorRows);
+      collect(file, data.system(), systemRows);
+      collect(file, data.rules(), ruleRows);
+      if (data.groups() != null) {
+        groupRows.putAll(data.groups());
+      }
+      if (data.settings() != null) {
+        if (settingsRow != null) {
+          problem(file, "settings", "settings may appear in one file only");
+        }
+        settingsRow = data.settings();
+      }
     }
-    RawKb.ProductLinesFile plf = parse("product-lines.yaml", bytes.get("product-lines.yaml"), RawKb.ProductLinesFile.class);
-    RawKb.DiseasesFile df = parse("diseases.yaml", bytes.get("diseases.yaml"), RawKb.DiseasesFile.class);
-    RawKb.SurgeriesFile sf = parse("surgeries.yaml", bytes.get("surgeries.yaml"), RawKb.SurgeriesFile.class);
-    RawKb.IndicatorsFile inf = parse("indicators.yaml", bytes.get("indicators.yaml"), RawKb.IndicatorsFile.class);
-    RawKb.RulesFile rf = parse("rules.yaml", bytes.get("rules.yaml"), RawKb.RulesFile.class);
+    RawKb.ProductLinesFile plf = new RawKb.ProductLinesFile(productLineRows, groupRows);
+    RawKb.DiseasesFile df = new RawKb.DiseasesFile(diseaseRows);
+    RawKb.SurgeriesFile sf = new RawKb.SurgeriesFile(surgeryRows);
+    RawKb.IndicatorsFile inf = new RawKb.IndicatorsFile(indicatorRows);
+    RawKb.RulesFile rf = new RawKb.RulesFile(settingsRow, systemRows, ruleRows);
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(problems);
     }
@@ -156,11 +184,24 @@ public final class KnowledgeBaseLoader {
     return kb;
   }
 
+  private <T> void collect(String file, List<T> rows, List<T> into) {
+    for (T row : nonNull(rows)) {
+      if (row != null) {
+        origin.put(row, file);
+        into.add(row);
+      }
+    }
+  }
+
+  private String fileOf(Object row, String fallback) {
+    return origin.getOrDefault(row, fallback);
+  }
+
   private List<ProductLine> productLines(RawKb.ProductLinesFile file) {
-    String f = "product-lines.yaml";
     List<ProductLine> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (RawKb.ProductLineRow row : nonNull(file.productLines())) {
+      String f = fileOf(row, "product lines");
       if (blank(row.code()) || blank(row.name())) {
         problem(f, String.valueOf(row.code()), "code and name are required");
         continue;
@@ -171,7 +212,7 @@ public final class KnowledgeBaseLoader {
       out.add(new ProductLine(row.code(), row.name()));
     }
     if (out.isEmpty()) {
-      problem(f, "productLines", "at least one product line is required");
+      problem(MANIFEST, "productLines", "at least one product line is required");
     }
     return out;
   }
@@ -183,12 +224,12 @@ public final class KnowledgeBaseLoader {
     }
     file.groups().forEach((name, members) -> {
       if (codes.contains(name)) {
-        problem("product-lines.yaml", "groups." + name, "a group may not reuse a product-line code");
+        problem("groups", "groups." + name, "a group may not reuse a product-line code");
       }
       Set<String> set = new LinkedHashSet<>();
       for (String m : nonNull(members)) {
         if (!codes.contains(m)) {
-          problem("product-lines.yaml", "groups." + name, "unknown product line '" + m + "'");
+          problem("groups", "groups." + name, "unknown product line '" + m + "'");
         }
         set.add(m);
       }
@@ -198,11 +239,11 @@ public final class KnowledgeBaseLoader {
   }
 
   private List<Disease> diseases(RawKb.DiseasesFile file) {
-    String f = "diseases.yaml";
     List<Disease> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     List<RawKb.DiseaseRow> rows = nonNull(file.diseases());
     for (RawKb.DiseaseRow row : rows) {
+      String f = fileOf(row, "diseases");
       String entry = row.id() == null ? "(no id)" : row.id();
       if (blank(row.id())) {
         problem(f, entry, "id is required");
@@ -245,13 +286,15 @@ public final class KnowledgeBaseLoader {
       if (block == null || chapter == null) {
         continue;
       }
-      out.add(new Disease(row.id(), row.name(), List.copyOf(icd10), block, chapter, List.copyOf(nonNull(row.synonyms())),
-          List.copyOf(patterns), row.broader(),
-          row.attributes() == null ? Map.of() : Map.copyOf(row.attributes())));
+      Disease disease = new Disease(row.id(), row.name(), List.copyOf(icd10), block, chapter,
+          List.copyOf(nonNull(row.synonyms())), List.copyOf(patterns), row.broader(),
+          row.attributes() == null ? Map.of() : Map.copyOf(row.attributes()));
+      origin.put(disease, f);
+      out.add(disease);
     }
     for (RawKb.DiseaseRow row : rows) {
       if (row.broader() != null && !ids.contains(row.broader())) {
-        problem(f, row.id(), "broader '" + row.broader() + "' is not a disease id");
+        problem(fileOf(row, "diseases"), row.id(), "broader '" + row.broader() + "' is not a disease id");
       }
     }
     return out;
@@ -265,21 +308,21 @@ public final class KnowledgeBaseLoader {
       terms.addAll(d.synonyms());
       for (String t : terms) {
         if (SEPARATORS.matcher(t).find()) {
-          problem("diseases.yaml", d.id(), "term '" + t + "' contains a clause separator");
+          problem(fileOf(d, "diseases"), d.id(), "term '" + t + "' contains a clause separator");
         }
         String previous = owner.putIfAbsent(t, d.id());
         if (previous != null && !previous.equals(d.id())) {
-          problem("diseases.yaml", d.id(), "term '" + t + "' is already used by " + previous);
+          problem(fileOf(d, "diseases"), d.id(), "term '" + t + "' is already used by " + previous);
         }
       }
     }
   }
 
   private List<Surgery> surgeries(RawKb.SurgeriesFile file, Set<String> diseaseIds) {
-    String f = "surgeries.yaml";
     List<Surgery> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (RawKb.SurgeryRow row : nonNull(file.surgeries())) {
+      String f = fileOf(row, "surgeries");
       String entry = row.id() == null ? "(no id)" : row.id();
       if (blank(row.id()) || blank(row.name())) {
         problem(f, entry, "id and name are required");
@@ -308,13 +351,13 @@ public final class KnowledgeBaseLoader {
   }
 
   private List<Indicator> indicators(RawKb.IndicatorsFile file, Set<String> diseaseIds, Set<String> ruleIds) {
-    String f = "indicators.yaml";
     List<Indicator> out = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     List<RawKb.IndicatorRow> rows = nonNull(file.indicators());
     rows.forEach(r -> codes.add(r.code()));
     Map<String, String> aliasOwner = new HashMap<>();
     for (RawKb.IndicatorRow row : rows) {
+      String f = fileOf(row, "indicators");
       String entry = row.code() == null ? "(no code)" : row.code();
       if (blank(row.code()) || blank(row.name()) || row.unit() == null) {
         problem(f, entry, "code, name and unit are required");
@@ -388,9 +431,9 @@ public final class KnowledgeBaseLoader {
 
   private List<Rule> rules(RawKb.RulesFile file, Set<String> codes, Map<String, Set<String>> groups,
       Set<String> diseaseIds, Set<String> knownFacts, Set<String> ruleIds) {
-    String f = "rules.yaml";
     List<Rule> out = new ArrayList<>();
     for (RawKb.RuleRow row : nonNull(file.rules())) {
+      String f = fileOf(row, "rules");
       String entry = row.id() == null ? "(no id)" : row.id();
       if (blank(row.id())) {
         problem(f, entry, "id is required");
@@ -516,10 +559,11 @@ public final class KnowledgeBaseLoader {
   }
 
   private List<SystemRule> systemRules(RawKb.RulesFile file, Set<String> ruleIds) {
-    String f = "rules.yaml";
+    String f = "system rules";
     List<SystemRule> out = new ArrayList<>();
     Set<SystemRule.Kind> seen = new HashSet<>();
     for (RawKb.SystemRuleRow row : nonNull(file.system())) {
+      f = fileOf(row, "system rules");
       String entry = row.id() == null ? "(no id)" : row.id();
       if (blank(row.id()) || !ruleIds.add(row.id())) {
         problem(f, entry, "system rule needs a unique id");
@@ -551,7 +595,7 @@ public final class KnowledgeBaseLoader {
   private KbSettings settings(RawKb.RulesFile file) {
     RawKb.SettingsRow s = file.settings();
     if (s == null || s.extraPremiumCapPct() == null || s.minConfidence() == null) {
-      problem("rules.yaml", "settings", "extraPremiumCapPct and minConfidence are required");
+      problem(MANIFEST, "settings", "extraPremiumCapPct and minConfidence are required");
       return new KbSettings(0, 1.0);
     }
     return new KbSettings(s.extraPremiumCapPct(), s.minConfidence());
@@ -564,7 +608,7 @@ public final class KnowledgeBaseLoader {
         boolean covered = kb.rules().stream().anyMatch(r -> r.when().isEmpty() && r.appliesTo(p.code())
             && (d.id().equals(r.diseaseId()) || d.category().equals(r.category()) || d.chapter().equals(r.category())));
         if (!covered) {
-          problem("rules.yaml", d.id(), "no unconditional rule for product line " + p.code()
+          problem(fileOf(d, "diseases"), d.id(), "no unconditional rule for product line " + p.code()
               + " (on the disease, its block " + d.category() + " or chapter " + d.chapter() + ")");
         }
       }

@@ -10,6 +10,11 @@ final class RawKb {
 
   record Manifest(String version, List<String> files) {}
 
+  /** Any data file: each may hold any of the sections; the loader concatenates them in manifest order. */
+  record DataFile(List<ProductLineRow> productLines, Map<String, List<String>> groups, List<DiseaseRow> diseases,
+      List<SurgeryRow> surgeries, List<IndicatorRow> indicators, SettingsRow settings, List<SystemRuleRow> system,
+      List<RuleRow> rules) {}
+
   record ProductLinesFile(List<ProductLineRow> productLines, Map<String, List<String>> groups) {}
 
   record ProductLineRow(String code, String name) {}

@@ -110,16 +110,24 @@ class KnowledgeBaseLoaderTest {
               "rules.yaml: UW-BAD-005: REFER needs evidenceRequests",
               "rules.yaml: UW-BAD-006: POSTPONE needs postponeMonths > 0",
               "rules.yaml: UW-BAD-007: condition on unknown fact 'colour'");
-          assertThat(problems).anyMatch(p -> p.startsWith("rules.yaml: GOOD_ONE: no unconditional rule for product line B"));
+          assertThat(problems).anyMatch(p -> p.startsWith("diseases.yaml: GOOD_ONE: no unconditional rule for product line B"));
           assertThat(e.getMessage()).contains("GHOST").contains("UW-BAD-005");
         });
   }
 
+  /** Copies the shipped knowledge base: the manifest and every data file it lists. */
   private static void copyShipped(Path dir) throws IOException {
-    for (String f : List.of("manifest.yaml", "product-lines.yaml", "diseases.yaml", "surgeries.yaml",
-        "indicators.yaml", "rules.yaml")) {
+    List<String> files = new java.util.ArrayList<>(List.of("manifest.yaml"));
+    try (var in = KnowledgeBaseLoaderTest.class.getClassLoader().getResourceAsStream("kb/manifest.yaml")) {
+      var manifest = new com.fasterxml.jackson.databind.ObjectMapper(
+          new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(in);
+      manifest.path("files").forEach(f -> files.add(f.asText()));
+    }
+    for (String f : files) {
       try (var in = KnowledgeBaseLoaderTest.class.getClassLoader().getResourceAsStream("kb/" + f)) {
-        Files.writeString(dir.resolve(f), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Path target = dir.resolve(f);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     }
   }
