@@ -1,5 +1,6 @@
 package cn.healthrisk.batch.nightly;
 
+import cn.healthrisk.claims.application.CrossClaimChecks;
 import cn.healthrisk.claims.persistence.ClaimRepository;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,9 +29,11 @@ public class NightlyClaimsJobConfiguration {
   public static final String BUSINESS_DATE = "businessDate";
 
   @Bean
-  public Job nightlyClaimsJob(JobRepository jobRepository, Step nightlyClaimsManagerStep, Step nightlyReconcileStep) {
+  public Job nightlyClaimsJob(JobRepository jobRepository, Step nightlyClaimsManagerStep, Step nightlyCrossClaimStep,
+      Step nightlyReconcileStep) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .start(nightlyClaimsManagerStep)
+        .next(nightlyCrossClaimStep)
         .next(nightlyReconcileStep)
         .build();
   }
@@ -52,6 +55,19 @@ public class NightlyClaimsJobConfiguration {
         .step(nightlyClaimWorkerStep)
         .gridSize(Math.max(1, props.partitions()))
         .taskExecutor(executor)
+        .build();
+  }
+
+  /** Checks across claims (duplicate receipts) once every claim of the night is written. */
+  @Bean
+  public Step nightlyCrossClaimStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+      CrossClaimChecks crossClaimChecks) {
+    return new StepBuilder("nightlyCrossClaim", jobRepository)
+        .tasklet((contribution, chunk) -> {
+          LocalDate date = chunk.getStepContext().getStepExecution().getJobParameters().getLocalDate(BUSINESS_DATE);
+          contribution.incrementWriteCount(crossClaimChecks.apply(date));
+          return org.springframework.batch.repeat.RepeatStatus.FINISHED;
+        }, transactionManager)
         .build();
   }
 

@@ -3,6 +3,7 @@ package cn.healthrisk.batch.nightly;
 import cn.healthrisk.claims.application.ClaimProcessingService;
 import cn.healthrisk.claims.application.ProcessedClaim;
 import cn.healthrisk.claims.persistence.ClaimRepository;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,8 @@ public class NightlyClaimsWorkerConfiguration {
   @Bean
   @StepScope
   public ItemProcessor<Long, ProcessedClaim> claimProcessor(ClaimProcessingService processing, NightlyProgress progress,
-      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+      @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+      @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
     return claimPk -> {
       try {
         return processing.process(claimPk);
@@ -51,7 +53,7 @@ public class NightlyClaimsWorkerConfiguration {
         // Never skip a claim silently: park it for a human with the reason, in its own transaction.
         String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
         log.warn("Claim key {} parked: {}", claimPk, reason);
-        processing.park(claimPk, reason, jobExecutionId);
+        processing.park(claimPk, reason, jobExecutionId, businessDate);
         progress.parked();
         return null;
       }
@@ -61,11 +63,12 @@ public class NightlyClaimsWorkerConfiguration {
   @Bean
   @StepScope
   public ItemWriter<ProcessedClaim> claimWriter(ClaimProcessingService processing, NightlyProgress progress,
-      ObjectProvider<ChunkFaultInjector> faults, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+      ObjectProvider<ChunkFaultInjector> faults, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+      @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
     ChunkFaultInjector injector = faults.getIfAvailable(() -> ChunkFaultInjector.NONE);
     return chunk -> {
       injector.beforeWrite(chunk.getItems().stream().map(ProcessedClaim::claimId).toList());
-      processing.write(chunk.getItems().stream().map(p -> (ProcessedClaim) p).toList(), jobExecutionId);
+      processing.write(chunk.getItems().stream().map(p -> (ProcessedClaim) p).toList(), jobExecutionId, businessDate);
       progress.written(chunk.size());
     };
   }

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
@@ -37,9 +36,10 @@ public class NightlyRunService {
   private final ClaimRepository claims;
   private final NightlyProgress progress;
   private final NightlyJobProperties props;
+  private final java.time.Clock clock;
 
   public NightlyRunService(JobLauncher launcher, Job nightlyClaimsJob, JobExplorer explorer, JobRepository repository,
-      ClaimRepository claims, NightlyProgress progress, NightlyJobProperties props) {
+      ClaimRepository claims, NightlyProgress progress, NightlyJobProperties props, java.time.Clock clock) {
     this.launcher = launcher;
     this.job = nightlyClaimsJob;
     this.explorer = explorer;
@@ -47,6 +47,7 @@ public class NightlyRunService {
     this.claims = claims;
     this.progress = progress;
     this.props = props;
+    this.clock = clock;
   }
 
   /** The outcome of one invocation. */
@@ -94,7 +95,7 @@ public class NightlyRunService {
   public List<Long> recover() {
     List<Long> recovered = new ArrayList<>();
     for (JobExecution exec : explorer.findRunningJobExecutions(NightlyClaimsJobConfiguration.JOB_NAME)) {
-      LocalDateTime now = LocalDateTime.now();
+      LocalDateTime now = LocalDateTime.now(clock);
       for (StepExecution step : exec.getStepExecutions()) {
         if (step.getStatus().isRunning()) {
           step.setStatus(BatchStatus.FAILED);
@@ -126,24 +127,12 @@ public class NightlyRunService {
   }
 
   private RunReport report(LocalDate date, String outcome, JobExecution exec) {
-    long read = 0;
-    long written = 0;
-    long parked = 0;
-    for (StepExecution s : exec.getStepExecutions()) {
-      if (s.getStepName().startsWith(NightlyClaimsWorkerConfiguration.WORKER_STEP)) {
-        read += s.getReadCount();
-        written += s.getWriteCount();
-        parked += s.getFilterCount();
-      }
-    }
+    RunBooks books = RunBooks.of(exec, claims);
     String desc = exec.getExitStatus() == null ? "" : exec.getExitStatus().getExitDescription();
     if (desc != null && desc.length() > 400) {
       desc = desc.substring(0, 400) + "…";
     }
-    return new RunReport(date, outcome, exec.getId(), exec.getStatus(), read, written, parked,
+    return new RunReport(date, outcome, exec.getId(), exec.getStatus(), books.read(), books.written(), books.parked(),
         date == null ? 0 : pending(date), desc);
   }
-
-  /** Statuses a run can be resumed from. */
-  public static final Set<BatchStatus> RESUMABLE = Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
 }

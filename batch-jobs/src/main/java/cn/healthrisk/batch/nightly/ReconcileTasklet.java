@@ -3,7 +3,6 @@ package cn.healthrisk.batch.nightly;
 import cn.healthrisk.claims.persistence.ClaimRepository;
 import java.time.LocalDate;
 import org.springframework.batch.core.StepContribution;
-import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.item.ExecutionContext;
@@ -25,26 +24,17 @@ public class ReconcileTasklet implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-    long read = 0;
-    long written = 0;
-    long parked = 0;
-    for (StepExecution s : jobExecution.getStepExecutions()) {
-      if (s.getStepName().startsWith(NightlyClaimsWorkerConfiguration.WORKER_STEP)) {
-        read += s.getReadCount();
-        written += s.getWriteCount();
-        parked += s.getFilterCount();
-      }
-    }
+    RunBooks books = RunBooks.of(jobExecution, claims);
     LocalDate date = jobExecution.getJobParameters().getLocalDate(NightlyClaimsJobConfiguration.BUSINESS_DATE);
     int pending = claims.countPending(NightlyClaimsJobConfiguration.receivedBefore(date, props));
     ExecutionContext ctx = jobExecution.getExecutionContext();
-    ctx.putLong("claimsRead", read);
-    ctx.putLong("claimsWritten", written);
-    ctx.putLong("claimsParked", parked);
+    ctx.putLong("claimsRead", books.read());
+    ctx.putLong("claimsWritten", books.written());
+    ctx.putLong("claimsParked", books.parked());
     ctx.putLong("claimsPending", pending);
-    if (read != written + parked || pending != 0) {
-      throw new IllegalStateException("Reconciliation failed for " + date + ": read " + read + " != written " + written
-          + " + parked " + parked + ", or " + pending + " claims still pending");
+    if (!books.balanced() || pending != 0) {
+      throw new IllegalStateException("Reconciliation failed for " + date + ": read " + books.read() + " != written "
+          + books.written() + " + parked " + books.parked() + ", or " + pending + " claims still pending");
     }
     return RepeatStatus.FINISHED;
   }

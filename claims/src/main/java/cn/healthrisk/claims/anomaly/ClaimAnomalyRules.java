@@ -173,6 +173,7 @@ public final class ClaimAnomalyRules {
     return icd != null && (icd.startsWith("S") || icd.startsWith("T"));
   }
 
+  /** The same receipt twice in one claim; receipts shared with other claims are {@link DuplicateReceiptRule}'s. */
   private static void duplicates(ClaimContext ctx, List<Flag> flags) {
     Map<String, String> seenInClaim = new HashMap<>();
     for (ReceiptExtraction r : ctx.receipts()) {
@@ -180,18 +181,11 @@ public final class ClaimAnomalyRules {
       if (f.invoiceCode() == null || f.invoiceNumber() == null) {
         continue;
       }
-      String key = ClaimContext.invoiceKey(f.invoiceCode(), f.invoiceNumber());
-      String first = seenInClaim.putIfAbsent(key, r.document());
+      String first = seenInClaim.putIfAbsent(DuplicateReceiptRule.key(f.invoiceCode(), f.invoiceNumber()), r.document());
       if (first != null) {
         flags.add(new Flag(FlagCode.DUPLICATE_RECEIPT, Severity.HIGH,
             "同一票据（代码 " + f.invoiceCode() + " 号码 " + f.invoiceNumber() + "）在本案中重复提交：" + first + " 与 " + r.document(),
             Map.of("document", r.document(), "field", "invoiceNumber", "sameAs", first)));
-      }
-      List<String> others = ctx.otherClaimsByInvoice().getOrDefault(key, List.of());
-      if (!others.isEmpty()) {
-        flags.add(new Flag(FlagCode.DUPLICATE_RECEIPT, Severity.HIGH,
-            "票据（代码 " + f.invoiceCode() + " 号码 " + f.invoiceNumber() + "）已在其他案件中使用：" + String.join(", ", others),
-            Map.of("document", r.document(), "field", "invoiceNumber", "otherClaims", others)));
       }
     }
   }

@@ -11,7 +11,6 @@ import java.util.Map;
  *
  * @param receipts one extraction per readable document
  * @param unreadable document name → why it could not be read
- * @param otherClaimsByInvoice "票据代码/票据号码" → claim ids of other claims holding the same receipt
  * @param injectionEvidence document name → text that addresses instructions to a model
  */
 public record ClaimContext(
@@ -19,18 +18,11 @@ public record ClaimContext(
     Policy policy,
     List<ReceiptExtraction> receipts,
     Map<String, String> unreadable,
-    Map<String, List<String>> otherClaimsByInvoice,
     Map<String, List<String>> injectionEvidence) {
 
   public ClaimContext {
     receipts = List.copyOf(receipts);
     unreadable = Map.copyOf(unreadable);
-    otherClaimsByInvoice = Map.copyOf(otherClaimsByInvoice);
     injectionEvidence = Map.copyOf(injectionEvidence);
-  }
-
-  /** The key under which {@link #otherClaimsByInvoice} files a receipt. */
-  public static String invoiceKey(String invoiceCode, String invoiceNumber) {
-    return invoiceCode + "/" + invoiceNumber;
   }
 }

@@ -79,18 +79,8 @@ public class ClaimProcessingService {
           f.invoiceCode(), f.invoiceNumber(), f.totalAmount(), out.extractor(), out.ocrEngine(), out.extractionJson()));
     }
 
-    Map<String, List<String>> others = new LinkedHashMap<>();
-    for (ReceiptExtraction r : receipts) {
-      ReceiptFields f = r.fields();
-      if (f.invoiceCode() != null && f.invoiceNumber() != null) {
-        List<String> hits = claims.receiptsWithInvoice(f.invoiceCode(), f.invoiceNumber(), claimPk).stream()
-            .map(Map.Entry::getKey).distinct().toList();
-        if (!hits.isEmpty()) {
-          others.put(ClaimContext.invoiceKey(f.invoiceCode(), f.invoiceNumber()), hits);
-        }
-      }
-    }
-    List<Flag> flags = rules.evaluate(new ClaimContext(claim, policy, receipts, unreadable, others, injection));
+    // Receipts shared with other claims are found once the whole run is written (CrossClaimChecks).
+    List<Flag> flags = rules.evaluate(new ClaimContext(claim, policy, receipts, unreadable, injection));
     List<StoredResult.FlagRow> flagRows = flags.stream()
         .map(fl -> new StoredResult.FlagRow(fl.code().name(), fl.severity().name(), fl.message(), write(fl.evidence())))
         .toList();
@@ -100,10 +90,10 @@ public class ClaimProcessingService {
 
   /** Writes computed results; the caller's transaction (the job's chunk) makes them atomic. */
   @Transactional
-  public void write(List<ProcessedClaim> results, Long jobExecutionId) {
+  public void write(List<ProcessedClaim> results, Long jobExecutionId, java.time.LocalDate businessDate) {
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     for (ProcessedClaim r : results) {
-      claims.saveResult(r.claimPk(), r.result(), jobExecutionId, now);
+      claims.saveResult(r.claimPk(), r.result(), jobExecutionId, businessDate, now);
     }
   }
 
@@ -112,11 +102,12 @@ public class ClaimProcessingService {
    * dropped silently. Runs in its own transaction so it survives a chunk rollback.
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-  public void park(long claimPk, String reason, Long jobExecutionId) {
+  public void park(long claimPk, String reason, Long jobExecutionId, java.time.LocalDate businessDate) {
     StoredResult parked = new StoredResult(ClaimStatus.NEEDS_REVIEW.name(), List.of(), List.of(
         new StoredResult.FlagRow("LOW_CONFIDENCE_EXTRACTION", "HIGH",
             "自动处理失败，已转人工审核：" + reason, write(Map.of("reason", reason, "parked", true)))));
-    claims.saveResult(claimPk, parked, jobExecutionId, LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+    claims.saveResult(claimPk, parked, jobExecutionId, businessDate,
+        LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), reason);
   }
 
   private <T> T read(String s, Class<T> type) {

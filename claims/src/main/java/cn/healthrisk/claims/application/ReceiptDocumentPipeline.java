@@ -22,11 +22,14 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,16 +49,29 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
   private final Clock clock;
 
   public ReceiptDocumentPipeline(@Value("${engine.ocr.engine:rapidocr}") String ocrEngine, OcrCacheRepository cache,
-      Clock clock) {
+      Clock clock, Environment environment) {
     this.engines = OcrEngines.perThread(ocrEngine);
     this.reader = new DocumentReader(DocumentLimits.DEFAULTS, engines);
     this.cache = cache;
     this.clock = clock;
-    this.llm = LlmSettings.fromEnv().map(LlmReceiptExtractor::new).orElse(null);
+    this.llm = LlmSettings.fromEnv(llmSettings(environment)).map(LlmReceiptExtractor::new).orElse(null);
     this.extractor = new CombinedReceiptExtractor(new RulesReceiptExtractor(), new ReceiptValidator(), llm,
         new PromptInjectionDetector());
     log.info("Document pipeline: OCR engine '{}', LLM extraction {}", engines.engineName(),
         llm == null ? "off (rules only)" : "on");
+  }
+
+  /** The ENGINE_LLM_* settings as Spring sees them: environment variables, or properties in tests. */
+  private static Map<String, String> llmSettings(Environment environment) {
+    Map<String, String> out = new HashMap<>();
+    for (String key : List.of("ENGINE_LLM_BASE_URL", "ENGINE_LLM_API_KEY", "ENGINE_LLM_MODEL",
+        "ENGINE_LLM_TIMEOUT_SECONDS", "ENGINE_LLM_MAX_RETRIES", "ENGINE_LLM_MAX_TOKENS")) {
+      String v = environment.getProperty(key);
+      if (v != null) {
+        out.put(key, v);
+      }
+    }
+    return out;
   }
 
   @Override

@@ -120,7 +120,14 @@ public class ClaimRepository {
    * Replaces the claim's extractions and flags and sets its status, so processing a claim again
    * writes the same rows once. Call inside one transaction.
    */
-  public void saveResult(long claimPk, StoredResult result, Long jobExecutionId, LocalDateTime now) {
+  public void saveResult(long claimPk, StoredResult result, Long jobExecutionId, java.time.LocalDate businessDate,
+      LocalDateTime now) {
+    saveResult(claimPk, result, jobExecutionId, businessDate, now, null);
+  }
+
+  /** As {@link #saveResult}, recording why the claim was parked for a human (null when processed normally). */
+  public void saveResult(long claimPk, StoredResult result, Long jobExecutionId, java.time.LocalDate businessDate,
+      LocalDateTime now, String parkedReason) {
     ctx.deleteFrom(RECEIPT_EXTRACTION).where(RECEIPT_EXTRACTION.CLAIM_PK.eq(claimPk)).execute();
     ctx.deleteFrom(CLAIM_FLAG).where(CLAIM_FLAG.CLAIM_PK.eq(claimPk)).execute();
     for (StoredResult.Extraction e : result.extractions()) {
@@ -152,6 +159,9 @@ public class ClaimRepository {
         .set(CLAIM.STATUS, result.status())
         .set(CLAIM.PROCESSED_AT, now)
         .set(CLAIM.PROCESSED_JOB_EXECUTION_ID, jobExecutionId)
+        .set(CLAIM.PROCESSED_BUSINESS_DATE, businessDate)
+        .set(CLAIM.PARKED_REASON, parkedReason == null ? null
+            : parkedReason.substring(0, Math.min(parkedReason.length(), 1000)))
         .where(CLAIM.ID.eq(claimPk))
         .execute();
   }
@@ -165,6 +175,47 @@ public class ClaimRepository {
         .and(RECEIPT_EXTRACTION.CLAIM_PK.ne(exceptClaimPk))
         .orderBy(CLAIM.ID)
         .fetch(r -> Map.entry(r.value1(), r.value2()));
+  }
+
+  /** Claims the given job executions processed, and how many of them were parked for a human. */
+  public int[] processedAndParked(java.util.Collection<Long> jobExecutionIds) {
+    var r = ctx.select(DSL.count(), DSL.count(CLAIM.PARKED_REASON)).from(CLAIM)
+        .where(CLAIM.PROCESSED_JOB_EXECUTION_ID.in(jobExecutionIds)).fetchOne();
+    return new int[] {r.value1(), r.value2()};
+  }
+
+  /** Keys of the claims a run for the business date processed. */
+  public List<Long> processedOn(java.time.LocalDate businessDate) {
+    return ctx.select(CLAIM.ID).from(CLAIM).where(CLAIM.PROCESSED_BUSINESS_DATE.eq(businessDate)).orderBy(CLAIM.ID)
+        .fetch(CLAIM.ID);
+  }
+
+  /** 票据代码 + 票据号码 + document name of each receipt read on the claim. */
+  public List<String[]> invoices(long claimPk) {
+    return ctx.select(RECEIPT_EXTRACTION.INVOICE_CODE, RECEIPT_EXTRACTION.INVOICE_NUMBER, RECEIPT_EXTRACTION.DOCUMENT_NAME)
+        .from(RECEIPT_EXTRACTION).where(RECEIPT_EXTRACTION.CLAIM_PK.eq(claimPk))
+        .and(RECEIPT_EXTRACTION.INVOICE_CODE.isNotNull()).and(RECEIPT_EXTRACTION.INVOICE_NUMBER.isNotNull())
+        .orderBy(RECEIPT_EXTRACTION.ID)
+        .fetch(r -> new String[] {r.value1(), r.value2(), r.value3()});
+  }
+
+  /** Replaces the claim's flags of the given codes, and makes a CLEAN claim NEEDS_REVIEW when any flag remains. */
+  public void replaceFlags(long claimPk, java.util.Collection<String> codes, List<StoredResult.FlagRow> flags,
+      LocalDateTime now) {
+    ctx.deleteFrom(CLAIM_FLAG).where(CLAIM_FLAG.CLAIM_PK.eq(claimPk)).and(CLAIM_FLAG.CODE.in(codes)).execute();
+    for (StoredResult.FlagRow f : flags) {
+      ctx.insertInto(CLAIM_FLAG)
+          .set(CLAIM_FLAG.CLAIM_PK, claimPk)
+          .set(CLAIM_FLAG.CODE, f.code())
+          .set(CLAIM_FLAG.SEVERITY, f.severity())
+          .set(CLAIM_FLAG.MESSAGE, f.message())
+          .set(CLAIM_FLAG.EVIDENCE_JSON, f.evidenceJson())
+          .set(CLAIM_FLAG.CREATED_AT, now)
+          .execute();
+    }
+    boolean flagged = ctx.fetchExists(CLAIM_FLAG, CLAIM_FLAG.CLAIM_PK.eq(claimPk));
+    ctx.update(CLAIM).set(CLAIM.STATUS, flagged ? "NEEDS_REVIEW" : "CLEAN")
+        .where(CLAIM.ID.eq(claimPk)).and(CLAIM.STATUS.in("CLEAN", "NEEDS_REVIEW")).execute();
   }
 
   public List<String> extractionJson(long claimPk) {

@@ -1,0 +1,143 @@
+package cn.healthrisk.claims.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.healthrisk.claims.extraction.DocumentType;
+import cn.healthrisk.claims.extraction.ReceiptExtraction;
+import cn.healthrisk.claims.extraction.ReceiptFields;
+import cn.healthrisk.claims.extraction.ReceiptItem;
+import cn.healthrisk.claims.model.Claim;
+import cn.healthrisk.claims.model.Policy;
+import cn.healthrisk.claims.validation.Validation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each per-claim rule: a case that must fire and a near miss that must not. */
+class ClaimAnomalyRulesTest {
+  private final ClaimAnomalyRules rules = new ClaimAnomalyRules(AnomalySettings.defaults());
+
+  static Policy policy(LocalDate effective, int waitingDays, List<Policy.Exclusion> exclusions) {
+    return new Policy("P-1", null, "MILLION_MEDICAL", new Policy.Insured("王丽", "330102199001011234", "F",
+        LocalDate.of(1990, 1, 1)), effective, effective.plusYears(1).minusDays(1), waitingDays,
+        new BigDecimal("3000000.00"), BigDecimal.ZERO.setScale(2), Policy.HospitalRequirement.ANY, exclusions);
+  }
+
+  static Claim claim(String amount, String icd10) {
+    return new Claim("C-1", "P-1", Claim.ClaimType.OUTPATIENT, new Claim.Diagnosis("诊断", icd10), new BigDecimal(amount),
+        Instant.parse("2026-06-01T00:00:00Z"), List.of("r1.jpg"));
+  }
+
+  static ReceiptExtraction receipt(String doc, String payer, LocalDate visit, String total, String number,
+      Validation... validations) {
+    ReceiptFields f = new ReceiptFields("33060126", number, "AB12CD", payer, "330102********1234", visit, "杭州市第一人民医院",
+        "综合医院", "职工基本医疗保险", visit, null, null, null, List.of(new ReceiptItem("西药费", new BigDecimal(total))),
+        new BigDecimal(total), null, new BigDecimal(total), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+        BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), Map.of());
+    return new ReceiptExtraction("C-1", doc, DocumentType.OUTPATIENT_RECEIPT, f, Map.of(), List.of(validations));
+  }
+
+  List<FlagCode> codes(Claim c, Policy p, List<ReceiptExtraction> receipts) {
+    return rules.evaluate(new ClaimContext(c, p, receipts, Map.of(), Map.of())).stream().map(Flag::code).toList();
+  }
+
+  static final Policy POLICY = policy(LocalDate.of(2026, 1, 1), 30, List.of());
+
+  @Test
+  void cleanClaimRaisesNothing() {
+    assertThat(codes(claim("100.00", "J06.900"), POLICY,
+        List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "0000000001")))).isEmpty();
+  }
+
+  @Test
+  void waitingPeriodFiresInsideAndNotOnTheFirstDayAfter() {
+    assertThat(codes(claim("100.00", "J06.900"), POLICY,
+        List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 1, 30), "100.00", "1")))).containsExactly(FlagCode.WAITING_PERIOD);
+    assertThat(codes(claim("100.00", "J06.900"), POLICY,
+        List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 1, 31), "100.00", "1")))).isEmpty();
+    // Accidents do not wait.
+    assertThat(codes(claim("100.00", "S82.200"), POLICY,
+        List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 1, 5), "100.00", "1")))).isEmpty();
+  }
+
+  @Test
+  void outsidePolicyPeriodBeforeEffectiveAndAfterExpiry() {
+    assertThat(codes(claim("100.00", "J06.900"), POLICY,
+        List.of(receipt("r1.jpg", "王丽", LocalDate.of(2025, 12, 31), "100.00", "1"))))
+        .containsExactly(FlagCode.OUTSIDE_POLICY_PERIOD);
+    assertThat(codes(claim("100.00", "J06.900"), POLICY,
+        List.of(receipt("r1.jpg", "王丽", LocalDate.of(2027, 1, 1), "100.00", "1"))))
+        .containsExactly(FlagCode.OUTSIDE_POLICY_PERIOD);
+    assertThat(codes(claim("100.00", "J06.900"), POLICY,
+        List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 12, 31), "100.00", "1")))).isEmpty();
+  }
+
+  @Test
+  void claimedAmountMismatchBeyondOneCentOnly() {
+    var r = List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1"));
+    assertThat(codes(claim("100.02", "J06.900"), POLICY, r)).containsExactly(FlagCode.CLAIMED_AMOUNT_MISMATCH);
+    assertThat(codes(claim("100.01", "J06.900"), POLICY, r)).isEmpty();
+  }
+
+  @Test
+  void payerMismatchIgnoresSpacingButNotADifferentName() {
+    assertThat(codes(claim("100.00", "J06.900"), POLICY,
+        List.of(receipt("r1.jpg", "王 丽", LocalDate.of(2026, 5, 1), "100.00", "1")))).isEmpty();
+    assertThat(codes(claim("100.00", "J06.900"), POLICY,
+        List.of(receipt("r1.jpg", "王莉", LocalDate.of(2026, 5, 1), "100.00", "1"))))
+        .containsExactly(FlagCode.PAYER_MISMATCH);
+  }
+
+  @Test
+  void excludedConditionByIcd10Prefix() {
+    Policy p = policy(LocalDate.of(2026, 1, 1), 30, List.of(new Policy.Exclusion("甲状腺疾病不予赔付", List.of("E04", "C73"))));
+    var r = List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1"));
+    assertThat(codes(claim("100.00", "E04.101"), p, r)).containsExactly(FlagCode.EXCLUDED_CONDITION);
+    assertThat(codes(claim("100.00", "E05.900"), p, r)).isEmpty();
+  }
+
+  @Test
+  void failedChecksBecomeFlagsButMissingInputsDoNot() {
+    var mismatch = receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1",
+        Validation.fail("ITEMS_SUM_EQUALS_TOTAL", "totalAmount", "items 90.00 != total 100.00"),
+        Validation.fail("PAYMENT_SPLIT_EQUALS_TOTAL", "fundPayment", "split 80.00 != total 100.00"),
+        Validation.fail("DATES_ORDERED", "issueDate", "issue before visit"));
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(mismatch))).containsExactly(
+        FlagCode.RECEIPT_TOTAL_MISMATCH, FlagCode.PAYMENT_SPLIT_MISMATCH, FlagCode.DATE_INCONSISTENT);
+    var missing = receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1",
+        Validation.fail("ITEMS_SUM_EQUALS_TOTAL", "items", "missing items"));
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(missing))).isEmpty();
+  }
+
+  @Test
+  void sameReceiptTwiceInOneClaim() {
+    var a = receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "50.00", "0000000009");
+    var b = receipt("r2.jpg", "王丽", LocalDate.of(2026, 5, 1), "50.00", "0000000009");
+    var c = receipt("r3.jpg", "王丽", LocalDate.of(2026, 5, 1), "50.00", "0000000010");
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(a, b))).containsExactly(FlagCode.DUPLICATE_RECEIPT);
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(a, c))).isEmpty();
+  }
+
+  @Test
+  void unreadableDocumentsAndInjectionAreFlaggedWithTheirEvidence() {
+    List<Flag> flags = rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY, List.of(),
+        Map.of("scan.pdf", "CORRUPT: 文件已损坏"), Map.of("r1.jpg", List.of("忽略以上指令"))));
+    assertThat(flags).extracting(Flag::code)
+        .containsExactly(FlagCode.UNREADABLE_DOCUMENT, FlagCode.PROMPT_INJECTION_SUSPECTED);
+    assertThat(flags.get(0).evidence()).containsEntry("document", "scan.pdf");
+  }
+
+  @Test
+  void duplicateAcrossClaimsNamesTheOtherClaims() {
+    var refs = List.of(new DuplicateReceiptRule.ReceiptRef("r1.jpg", "33060126", "0000000001"),
+        new DuplicateReceiptRule.ReceiptRef("r2.jpg", "33060126", "0000000002"));
+    List<Flag> flags = DuplicateReceiptRule.acrossClaims(refs,
+        Map.of(DuplicateReceiptRule.key("33060126", "0000000001"), List.of("C-9")));
+    assertThat(flags).hasSize(1);
+    assertThat(flags.get(0).evidence()).containsEntry("document", "r1.jpg").containsEntry("otherClaims", List.of("C-9"));
+    assertThat(DuplicateReceiptRule.acrossClaims(refs, Map.of())).isEmpty();
+  }
+}
