@@ -64,7 +64,7 @@ public final class UnderwritingEngine {
     List<Candidate> out = new ArrayList<>();
     for (Application.Disclosure d : app.disclosuresOrEmpty()) {
       for (ClinicalFinding f : normalizer.normalize(d.text(), d.icd10(), d.diagnosedOn(), d.status(), applied)) {
-        if (!f.negated()) {
+        if (!f.negated() && f.aboutApplicant()) {
           out.add(new Candidate(f, FindingSource.DISCLOSURE, d.text() != null ? d.text() : f.evidence()));
         }
       }
