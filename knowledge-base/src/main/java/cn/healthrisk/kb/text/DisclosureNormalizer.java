@@ -294,14 +294,20 @@ public final class DisclosureNormalizer {
   }
 
   private static boolean hasUnknownWords(String item) {
-    String rest = FILLER.matcher(item).replaceAll("");
+    if (han(item) < 2) {
+      return false;
+    }
+    return han(FILLER.matcher(item).replaceAll("")) >= 2;
+  }
+
+  private static int han(String rest) {
     int cjk = 0;
     for (int i = 0; i < rest.length(); i++) {
       if (Character.UnicodeScript.of(rest.charAt(i)) == Character.UnicodeScript.HAN) {
         cjk++;
       }
     }
-    return cjk >= 2;
+    return cjk;
   }
 
   /** Links an operation to its condition: the surgery matched, or one named by the clause's wording. */
@@ -481,6 +487,9 @@ public final class DisclosureNormalizer {
 
   /** The clause with status phrases and harmless negation words blanked, for finding real denials. */
   private static String mask(String item) {
+    if (!containsAny(item, NEGATION_CHARS)) {
+      return item;
+    }
     String masked = item;
     for (Map.Entry<Pattern, String> e : STATUS) {
       masked = e.getKey().matcher(masked).replaceAll(m -> "□".repeat(m.group().length()));
@@ -488,9 +497,35 @@ public final class DisclosureNormalizer {
     return NOT_A_DENIAL.matcher(masked).replaceAll(m -> "□".repeat(m.group().length()));
   }
 
-  /** Facts stated in a clause: status, time, grade, TI-RADS/BI-RADS, size, blood pressure, severity. */
+  /** Every character a negation cue can start with or contain; clauses without one need no masking. */
+  private static final String NEGATION_CHARS = "否没未从不并排无";
+
+  private static boolean containsAny(String text, String chars) {
+    for (int i = 0; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Facts stated in a clause: status, time, grade, TI-RADS/BI-RADS, size, blood pressure, severity.
+   * Each pattern runs only when a character it needs is present: most clauses have no digits.
+   */
   static Map<String, Object> attributes(String item, LocalDate ref) {
     Map<String, Object> attrs = new LinkedHashMap<>();
+    boolean digits = hasDigit(item);
     for (Map.Entry<Pattern, String> e : STATUS) {
       if (e.getKey().matcher(item).find()) {
         attrs.put(Facts.STATUS, e.getValue());
@@ -499,25 +534,26 @@ public final class DisclosureNormalizer {
     }
     time(item, ref).ifPresent(ym -> putSince(attrs, ym, ref));
     Matcher m = GRADE.matcher(item);
-    if (m.find()) {
+    if (item.indexOf('级') >= 0 && m.find()) {
       attrs.put(Facts.GRADE, grade(m.group(1)));
     }
+    boolean rads = item.contains("RADS");
     m = TIRADS.matcher(item);
-    if (m.find()) {
+    if (rads && m.find()) {
       attrs.put(Facts.TIRADS, Integer.parseInt(m.group(1)));
       if (m.group(2) != null) {
         attrs.put(Facts.RADS_CATEGORY, m.group(1) + m.group(2));
       }
     }
     m = BIRADS.matcher(item);
-    if (m.find()) {
+    if (rads && m.find()) {
       attrs.put(Facts.BIRADS, Integer.parseInt(m.group(1)));
       if (m.group(2) != null) {
         attrs.put(Facts.RADS_CATEGORY, m.group(1) + m.group(2));
       }
     }
     m = SIZE.matcher(item);
-    if (m.find()) {
+    if (digits && m.find()) {
       BigDecimal max = BigDecimal.ZERO;
       for (int g = 1; g <= 3; g++) {
         if (m.group(g) != null) {
@@ -528,7 +564,7 @@ public final class DisclosureNormalizer {
       attrs.put(Facts.SIZE_MM, plain(mm ? max : max.multiply(BigDecimal.TEN)));
     }
     m = BLOOD_PRESSURE.matcher(item);
-    if (m.find()) {
+    if (digits && item.indexOf('/') >= 0 && m.find()) {
       int sys = Integer.parseInt(m.group(1));
       int dia = Integer.parseInt(m.group(2));
       if (sys >= 70 && sys <= 260 && dia >= 40 && dia <= 160 && sys > dia) {
@@ -537,7 +573,7 @@ public final class DisclosureNormalizer {
       }
     }
     m = SEVERITY.matcher(item);
-    if (m.find()) {
+    if (item.indexOf('度') >= 0 && m.find()) {
       attrs.put(Facts.SEVERITY, "轻中重".indexOf(m.group(1)) + 1);
     }
     return attrs;
@@ -554,6 +590,9 @@ public final class DisclosureNormalizer {
   }
 
   private static Optional<YearMonth> time(String item, LocalDate ref) {
+    if (item.indexOf('年') < 0 && item.indexOf('月') < 0 && item.indexOf('近') < 0 && !hasDigit(item)) {
+      return Optional.empty();
+    }
     YearMonth now = YearMonth.from(ref);
     Matcher m = YEAR_MONTH.matcher(item);
     if (m.find()) {

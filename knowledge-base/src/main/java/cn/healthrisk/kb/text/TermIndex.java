@@ -55,6 +55,15 @@ public final class TermIndex<T> {
   private final Map<String, int[]> deletions = new HashMap<>();
   private final Set<Long> confusions;
   private int maxLength;
+  /**
+   * Characters at a term's first two and last two places (and the confusion partners of last
+   * characters). A one-edit match keeps its first character or its second, and its last character
+   * or a neighbour, so spans failing both tests are skipped without building any string.
+   */
+  private final java.util.BitSet heads = new java.util.BitSet(Character.MAX_VALUE + 1);
+  private final java.util.BitSet seconds = new java.util.BitSet(Character.MAX_VALUE + 1);
+  private final java.util.BitSet tails = new java.util.BitSet(Character.MAX_VALUE + 1);
+  private final Map<Character, String> partners = new HashMap<>();
 
   /**
    * @param confusions pairs of characters an input method commonly swaps, each given as a
@@ -67,6 +76,8 @@ public final class TermIndex<T> {
       char b = TextForms.fold(p.charAt(1));
       pairs.add(pair(a, b));
       pairs.add(pair(b, a));
+      partners.merge(a, String.valueOf(b), String::concat);
+      partners.merge(b, String.valueOf(a), String::concat);
     }
     this.confusions = Set.copyOf(pairs);
   }
@@ -87,6 +98,13 @@ public final class TermIndex<T> {
     trie.insert(term, id);
     maxLength = Math.max(maxLength, term.length());
     if (term.length() >= MIN_FUZZY_LENGTH) {
+      int n = term.length();
+      heads.set(term.charAt(0));
+      heads.set(term.charAt(1));
+      seconds.set(term.charAt(1));
+      tails.set(term.charAt(n - 1));
+      tails.set(term.charAt(n - 2));
+      partners.getOrDefault(term.charAt(n - 1), "").chars().forEach(tails::set);
       for (int i = 0; i < term.length(); i++) {
         if (i > 0 && term.charAt(i) == term.charAt(i - 1)) {
           continue;
@@ -145,7 +163,14 @@ public final class TermIndex<T> {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       int longest = Math.min(n - i, maxLength + 1);
+      if (!heads.get(text.charAt(i)) && !(i + 1 < n && seconds.get(text.charAt(i + 1)))) {
+        continue;
+      }
       for (int len = longest; len >= MIN_FUZZY_LENGTH; len--) {
+        char last = text.charAt(i + len - 1);
+        if (!tails.get(last) && !tails.get(text.charAt(i + len - 2))) {
+          continue;
+        }
         String span = text.substring(i, i + len);
         Hit<T> best = bestFuzzy(span, i);
         if (best != null) {
