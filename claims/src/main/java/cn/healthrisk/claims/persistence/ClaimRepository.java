@@ -145,16 +145,7 @@ public class ClaimRepository {
           .set(RECEIPT_EXTRACTION.CREATED_AT, now)
           .execute();
     }
-    for (StoredResult.FlagRow f : result.flags()) {
-      ctx.insertInto(CLAIM_FLAG)
-          .set(CLAIM_FLAG.CLAIM_PK, claimPk)
-          .set(CLAIM_FLAG.CODE, f.code())
-          .set(CLAIM_FLAG.SEVERITY, f.severity())
-          .set(CLAIM_FLAG.MESSAGE, f.message())
-          .set(CLAIM_FLAG.EVIDENCE_JSON, f.evidenceJson())
-          .set(CLAIM_FLAG.CREATED_AT, now)
-          .execute();
-    }
+    insertFlags(claimPk, result.flags(), now);
     ctx.update(CLAIM)
         .set(CLAIM.STATUS, result.status())
         .set(CLAIM.PROCESSED_AT, now)
@@ -164,6 +155,19 @@ public class ClaimRepository {
             : parkedReason.substring(0, Math.min(parkedReason.length(), 1000)))
         .where(CLAIM.ID.eq(claimPk))
         .execute();
+  }
+
+  private void insertFlags(long claimPk, List<StoredResult.FlagRow> flags, LocalDateTime now) {
+    for (StoredResult.FlagRow f : flags) {
+      ctx.insertInto(CLAIM_FLAG)
+          .set(CLAIM_FLAG.CLAIM_PK, claimPk)
+          .set(CLAIM_FLAG.CODE, f.code())
+          .set(CLAIM_FLAG.SEVERITY, f.severity())
+          .set(CLAIM_FLAG.MESSAGE, f.message())
+          .set(CLAIM_FLAG.EVIDENCE_JSON, f.evidenceJson())
+          .set(CLAIM_FLAG.CREATED_AT, now)
+          .execute();
+    }
   }
 
   /** Other receipts already stored with the same 票据代码 + 票据号码, as claim id → document name. */
@@ -203,16 +207,7 @@ public class ClaimRepository {
   public void replaceFlags(long claimPk, java.util.Collection<String> codes, List<StoredResult.FlagRow> flags,
       LocalDateTime now) {
     ctx.deleteFrom(CLAIM_FLAG).where(CLAIM_FLAG.CLAIM_PK.eq(claimPk)).and(CLAIM_FLAG.CODE.in(codes)).execute();
-    for (StoredResult.FlagRow f : flags) {
-      ctx.insertInto(CLAIM_FLAG)
-          .set(CLAIM_FLAG.CLAIM_PK, claimPk)
-          .set(CLAIM_FLAG.CODE, f.code())
-          .set(CLAIM_FLAG.SEVERITY, f.severity())
-          .set(CLAIM_FLAG.MESSAGE, f.message())
-          .set(CLAIM_FLAG.EVIDENCE_JSON, f.evidenceJson())
-          .set(CLAIM_FLAG.CREATED_AT, now)
-          .execute();
-    }
+    insertFlags(claimPk, flags, now);
     boolean flagged = ctx.fetchExists(CLAIM_FLAG, CLAIM_FLAG.CLAIM_PK.eq(claimPk));
     ctx.update(CLAIM).set(CLAIM.STATUS, flagged ? "NEEDS_REVIEW" : "CLEAN")
         .where(CLAIM.ID.eq(claimPk)).and(CLAIM.STATUS.in("CLEAN", "NEEDS_REVIEW")).execute();

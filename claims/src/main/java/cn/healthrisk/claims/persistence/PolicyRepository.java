@@ -7,8 +7,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import cn.healthrisk.claims.model.ClaimsJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 
 /** Policies, stored with their full contract JSON so exclusions travel unchanged into claims review. */
@@ -26,39 +29,27 @@ public class PolicyRepository {
   public void upsert(Policy p, LocalDateTime importedAt) {
     String exclusions = write(p.exclusions());
     String whole = write(p);
+    Map<Field<?>, Object> values = new LinkedHashMap<>();
+    values.put(POLICY.APPLICATION_ID, p.applicationId());
+    values.put(POLICY.PRODUCT_LINE, p.productLine());
+    values.put(POLICY.INSURED_NAME, p.insured().name());
+    values.put(POLICY.INSURED_ID_NUMBER, p.insured().idNumber());
+    values.put(POLICY.INSURED_SEX, p.insured().sex());
+    values.put(POLICY.INSURED_BIRTH_DATE, p.insured().birthDate());
+    values.put(POLICY.EFFECTIVE_DATE, p.effectiveDate());
+    values.put(POLICY.EXPIRY_DATE, p.expiryDate());
+    values.put(POLICY.WAITING_PERIOD_DAYS, p.waitingPeriodDays());
+    values.put(POLICY.SUM_INSURED, p.sumInsured());
+    values.put(POLICY.DEDUCTIBLE, p.deductible());
+    values.put(POLICY.HOSPITAL_REQUIREMENT, p.hospitalRequirement().name());
+    values.put(POLICY.EXCLUSIONS_JSON, exclusions);
+    values.put(POLICY.POLICY_JSON, whole);
+    values.put(POLICY.IMPORTED_AT, importedAt);
     ctx.insertInto(POLICY)
         .set(POLICY.POLICY_NO, p.policyNo())
-        .set(POLICY.APPLICATION_ID, p.applicationId())
-        .set(POLICY.PRODUCT_LINE, p.productLine())
-        .set(POLICY.INSURED_NAME, p.insured().name())
-        .set(POLICY.INSURED_ID_NUMBER, p.insured().idNumber())
-        .set(POLICY.INSURED_SEX, p.insured().sex())
-        .set(POLICY.INSURED_BIRTH_DATE, p.insured().birthDate())
-        .set(POLICY.EFFECTIVE_DATE, p.effectiveDate())
-        .set(POLICY.EXPIRY_DATE, p.expiryDate())
-        .set(POLICY.WAITING_PERIOD_DAYS, p.waitingPeriodDays())
-        .set(POLICY.SUM_INSURED, p.sumInsured())
-        .set(POLICY.DEDUCTIBLE, p.deductible())
-        .set(POLICY.HOSPITAL_REQUIREMENT, p.hospitalRequirement().name())
-        .set(POLICY.EXCLUSIONS_JSON, exclusions)
-        .set(POLICY.POLICY_JSON, whole)
-        .set(POLICY.IMPORTED_AT, importedAt)
+        .set(values)
         .onDuplicateKeyUpdate()
-        .set(POLICY.APPLICATION_ID, p.applicationId())
-        .set(POLICY.PRODUCT_LINE, p.productLine())
-        .set(POLICY.INSURED_NAME, p.insured().name())
-        .set(POLICY.INSURED_ID_NUMBER, p.insured().idNumber())
-        .set(POLICY.INSURED_SEX, p.insured().sex())
-        .set(POLICY.INSURED_BIRTH_DATE, p.insured().birthDate())
-        .set(POLICY.EFFECTIVE_DATE, p.effectiveDate())
-        .set(POLICY.EXPIRY_DATE, p.expiryDate())
-        .set(POLICY.WAITING_PERIOD_DAYS, p.waitingPeriodDays())
-        .set(POLICY.SUM_INSURED, p.sumInsured())
-        .set(POLICY.DEDUCTIBLE, p.deductible())
-        .set(POLICY.HOSPITAL_REQUIREMENT, p.hospitalRequirement().name())
-        .set(POLICY.EXCLUSIONS_JSON, exclusions)
-        .set(POLICY.POLICY_JSON, whole)
-        .set(POLICY.IMPORTED_AT, importedAt)
+        .set(values)
         .execute();
   }
 
