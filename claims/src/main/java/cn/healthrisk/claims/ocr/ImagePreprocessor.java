@@ -37,6 +37,11 @@ public final class ImagePreprocessor {
     return new ImagePreprocessor(DEFAULT_MIN_LONG_SIDE, DEFAULT_MAX_LONG_SIDE);
   }
 
+  /** A short name of this preprocessing, for caches of its output. */
+  public String name() {
+    return "scale" + minLongSide + "-" + maxLongSide;
+  }
+
   /** Returns an RGB copy of the image scaled into the sweet spot (or the image itself if it fits). */
   public BufferedImage prepare(BufferedImage source) {
     int longSide = Math.max(source.getWidth(), source.getHeight());
