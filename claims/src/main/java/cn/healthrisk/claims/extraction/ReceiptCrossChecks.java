@@ -1,0 +1,107 @@
+package cn.healthrisk.claims.extraction;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What a careful clerk does after reading a receipt: repairs the amount in words where OCR garbled
+ * a character that is not an amount character at all, and trusts an amount highly only when a
+ * second printed figure corroborates it (items sum, payment split, amount in words, self-pay split).
+ *
+ * <p>A value no check can corroborate keeps at most {@link #UNCORROBORATED} confidence, so a misread
+ * that happens to look well formed never passes as certain.
+ */
+final class ReceiptCrossChecks {
+
+  /** Highest confidence of a value no second printed figure confirms. */
+  static final double UNCORROBORATED = 0.9;
+  /** Confidence of words repaired from the total (never more than the total's own). */
+  static final double REPAIRED = 0.85;
+
+  private static final int MAX_REPAIRS = 2;
+  private static final List<String> SPLIT =
+      List.of("fundPayment", "otherPayment", "personalAccountPayment", "personalCashPayment");
+
+  private ReceiptCrossChecks() {}
+
+  static void repairAndCalibrate(Map<String, Object> values, List<ReceiptItem> items,
+      Map<String, Double> confidence) {
+    boolean repaired = repairWords(values, confidence);
+    BigDecimal total = (BigDecimal) values.get("totalAmount");
+    boolean itemsOk = !items.isEmpty() && total != null
+        && items.stream().map(ReceiptItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(total) == 0;
+    boolean wordsOk = !repaired && total != null && words(values).map(w -> w.compareTo(total) == 0).orElse(false);
+    boolean splitOk = total != null && SPLIT.stream().allMatch(f -> values.get(f) != null)
+        && SPLIT.stream().map(f -> (BigDecimal) values.get(f)).reduce(BigDecimal.ZERO, BigDecimal::add)
+            .compareTo(total) == 0;
+    boolean selfOk = Stream.of("selfPayPortion", "selfExpense", "personalAccountPayment", "personalCashPayment")
+        .allMatch(f -> values.get(f) != null)
+        && amount(values, "selfPayPortion").add(amount(values, "selfExpense"))
+            .compareTo(amount(values, "personalAccountPayment").add(amount(values, "personalCashPayment"))) == 0;
+
+    cap(confidence, "totalAmount", itemsOk || wordsOk || splitOk);
+    cap(confidence, "items", itemsOk);
+    if (!repaired) {
+      cap(confidence, "totalAmountInWords", wordsOk);
+    }
+    for (String f : SPLIT) {
+      boolean inSelf = f.equals("personalAccountPayment") || f.equals("personalCashPayment");
+      cap(confidence, f, splitOk || inSelf && selfOk);
+    }
+    cap(confidence, "selfPayPortion", selfOk);
+    cap(confidence, "selfExpense", selfOk);
+  }
+
+  /**
+   * Words OCR garbled (元 read as 冠, 壹 as 意) are the total written out when they have its length
+   * and every difference is a character that is no amount character at all, at most two. A
+   * readable but different character is a real disagreement and is kept for the validator.
+   */
+  private static boolean repairWords(Map<String, Object> values, Map<String, Double> confidence) {
+    String read = (String) values.get("totalAmountInWords");
+    BigDecimal total = (BigDecimal) values.get("totalAmount");
+    if (read == null || total == null || words(values).isPresent()) {
+      return false;
+    }
+    String expected;
+    try {
+      expected = ChineseAmount.format(total);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (read.length() != expected.length()) {
+      return false;
+    }
+    int repairs = 0;
+    for (int i = 0; i < read.length(); i++) {
+      char r = read.charAt(i);
+      if (r != expected.charAt(i) && (ChineseAmount.isAmountChar(r) || ++repairs > MAX_REPAIRS)) {
+        return false;
+      }
+    }
+    values.put("totalAmountInWords", expected);
+    double c = Math.min(confidence.getOrDefault("totalAmountInWords", 1.0),
+        confidence.getOrDefault("totalAmount", 1.0));
+    confidence.put("totalAmountInWords", Math.min(c, REPAIRED));
+    return true;
+  }
+
+  private static Optional<BigDecimal> words(Map<String, Object> values) {
+    String w = (String) values.get("totalAmountInWords");
+    return w == null ? Optional.empty() : ChineseAmount.tryParse(w);
+  }
+
+  private static BigDecimal amount(Map<String, Object> values, String field) {
+    return (BigDecimal) values.get(field);
+  }
+
+  private static void cap(Map<String, Double> confidence, String field, boolean corroborated) {
+    Double c = confidence.get(field);
+    if (c != null && !corroborated) {
+      confidence.put(field, Math.min(c, UNCORROBORATED));
+    }
+  }
+}
