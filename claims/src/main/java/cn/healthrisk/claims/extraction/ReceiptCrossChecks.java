@@ -22,6 +22,11 @@ final class ReceiptCrossChecks {
   static final double REPAIRED = 0.85;
 
   private static final int MAX_REPAIRS = 2;
+  private static final java.util.Set<String> HOSPITAL_TYPES = java.util.Set.of("综合医院", "中医医院",
+      "中西医结合医院", "专科医院", "妇幼保健院", "社区卫生服务中心", "乡镇卫生院", "民族医医院", "康复医院");
+  private static final java.util.Set<String> INSURANCE_TYPES = java.util.Set.of("职工基本医疗保险",
+      "城乡居民基本医疗保险", "城镇职工基本医疗保险", "城镇居民基本医疗保险", "新型农村合作医疗", "自费", "公费医疗",
+      "离休人员医疗保障");
   private static final List<String> SPLIT =
       List.of("fundPayment", "otherPayment", "personalAccountPayment", "personalCashPayment");
 
@@ -30,6 +35,14 @@ final class ReceiptCrossChecks {
   static void repairAndCalibrate(Map<String, Object> values, List<ReceiptItem> items,
       Map<String, Double> confidence) {
     boolean repaired = repairWords(values, confidence);
+    completeTruncated(values, confidence, "selfPayPortion",
+        List.of("personalAccountPayment", "personalCashPayment"), List.of("selfExpense"));
+    completeTruncated(values, confidence, "selfExpense",
+        List.of("personalAccountPayment", "personalCashPayment"), List.of("selfPayPortion"));
+    for (String f : SPLIT) {
+      completeTruncated(values, confidence, f, List.of("totalAmount"),
+          SPLIT.stream().filter(o -> !o.equals(f)).toList());
+    }
     BigDecimal total = (BigDecimal) values.get("totalAmount");
     boolean itemsOk = !items.isEmpty() && total != null
         && items.stream().map(ReceiptItem::amount).reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(total) == 0;
@@ -53,6 +66,36 @@ final class ReceiptCrossChecks {
     }
     cap(confidence, "selfPayPortion", selfOk);
     cap(confidence, "selfExpense", selfOk);
+    // Names have no second printed figure to agree with, and a seal over one shortens it into
+    // another plausible name; closed vocabularies do corroborate what they contain.
+    cap(confidence, "payerName", false);
+    cap(confidence, "hospitalName", false);
+    cap(confidence, "hospitalType", values.get("hospitalType") != null && HOSPITAL_TYPES.contains(values.get("hospitalType")));
+    cap(confidence, "insuranceType", values.get("insuranceType") != null && INSURANCE_TYPES.contains(values.get("insuranceType")));
+  }
+
+  /**
+   * An amount OCR cut short (4436.9 for 4436.91, 7082 for 7082.50) is completed when the printed
+   * identity it takes part in (plus = minus: 个人账户+个人现金 = 自付+自费, or 合计 = the four
+   * payments) gives a value that begins with the digits read. A field not read at all stays null.
+   */
+  private static void completeTruncated(Map<String, Object> values, Map<String, Double> confidence, String field,
+      List<String> plus, List<String> minus) {
+    BigDecimal read = (BigDecimal) values.get(field);
+    if (read == null || Stream.concat(plus.stream(), minus.stream()).anyMatch(f -> values.get(f) == null)) {
+      return;
+    }
+    BigDecimal derived = plus.stream().map(f -> (BigDecimal) values.get(f)).reduce(BigDecimal.ZERO, BigDecimal::add)
+        .subtract(minus.stream().map(f -> (BigDecimal) values.get(f)).reduce(BigDecimal.ZERO, BigDecimal::add));
+    if (derived.signum() < 0 || derived.compareTo(read) == 0) {
+      return;
+    }
+    String readDigits = read.stripTrailingZeros().toPlainString();
+    String derivedText = derived.setScale(2).toPlainString();
+    if (derivedText.startsWith(readDigits) && derivedText.length() > readDigits.length()) {
+      values.put(field, derived);
+      confidence.put(field, Math.min(confidence.getOrDefault(field, 1.0), REPAIRED));
+    }
   }
 
   /**

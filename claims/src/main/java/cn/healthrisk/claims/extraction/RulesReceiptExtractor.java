@@ -31,7 +31,8 @@ public final class RulesReceiptExtractor {
   private static final Pattern VISIT_KIND_LABEL = Pattern.compile("就诊类型|就医类型|医疗类别|业务类型|票据类型");
   private static final Pattern DOUBLE_READ_MASK = Pattern.compile("(\\d{6})\\d(\\*{8}[0-9]{3}[0-9Xx])");
   private static final Pattern WORD = Pattern.compile("\\S+");
-  private static final Pattern LABEL_WORD = Pattern.compile("[\\p{IsHan}()A-Za-z]{0,15}[\\p{IsHan})]:");
+  private static final Pattern LABEL_WORD = Pattern.compile("[\\p{IsHan}()A-Za-z]{1,15}[\\p{IsHan})]:");
+  private static final Pattern TWO_PLACES = Pattern.compile("\\d\\.\\d{2}(?!\\d)");
   private static final double FORMAT_PENALTY = 0.5;
   private static final double FUZZY_LABEL_PENALTY = 0.8;
   private static final List<String> TEXT_FIELDS =
@@ -251,8 +252,12 @@ public final class RulesReceiptExtractor {
       }
     }
     for (int below = li + 1; below < Math.min(lines.size(), li + 2); below++) {
+      // A value may itself read like a label (医保类型 自费): under a heading row, a colon-less
+      // box in a row that is not headings too is a value.
+      boolean underHeadings = isHeadingRow(line) && !isHeadingRow(lines.get(below));
       lines.get(below).stream()
-          .filter(b -> !consumed.contains(b) && !isLabel(b))
+          .filter(b -> !consumed.contains(b) && (!isLabel(b)
+              || underHeadings && ReceiptValues.compact(b.text()).indexOf(':') < 0))
           .filter(b -> horizontalOverlap(label, b) > 0)
           .filter(b -> b.y() - label.bottom() < 2 * label.height())
           .max(Comparator.comparingInt(b -> horizontalOverlap(label, b)))
@@ -326,9 +331,18 @@ public final class RulesReceiptExtractor {
       case "hospitalDays" -> ReceiptValues.days(raw);
       case "totalAmountInWords" -> ReceiptValues.amountWords(raw);
       case "totalAmount", "fundPayment", "otherPayment", "personalAccountPayment",
-          "personalCashPayment", "selfPayPortion", "selfExpense" -> ReceiptValues.amount(raw);
+          "personalCashPayment", "selfPayPortion", "selfExpense" -> printedAmount(raw);
       default -> throw new IllegalArgumentException("no parser for " + field);
     };
+  }
+
+  /**
+   * Receipts print every amount with two decimals: one read with fewer (4436.9, 7082) has lost
+   * digits to OCR, so its format is not ok.
+   */
+  private static Optional<Parsed<BigDecimal>> printedAmount(String raw) {
+    boolean twoPlaces = TWO_PLACES.matcher(ReceiptValues.compact(raw)).find();
+    return ReceiptValues.amount(raw).map(p -> new Parsed<>(p.value(), p.formatOk() && twoPlaces));
   }
 
   private static Optional<Parsed<String>> text(String raw, String expected) {

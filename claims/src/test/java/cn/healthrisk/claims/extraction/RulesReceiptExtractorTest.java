@@ -135,7 +135,8 @@ class RulesReceiptExtractorTest {
     assertThat(f.extra()).containsEntry("住院号", "ZY20260308");
     // 599.4O needed an O→0 repair, so the table is trusted less.
     assertThat(r.fieldConfidence().get("items")).isLessThan(0.5);
-    assertThat(r.fieldConfidence().get("payerName")).isEqualTo(0.96);
+    // Read at 0.96, but a name has no second printed figure to corroborate it: capped at 0.9.
+    assertThat(r.fieldConfidence().get("payerName")).isEqualTo(0.9);
   }
 
   @Test
