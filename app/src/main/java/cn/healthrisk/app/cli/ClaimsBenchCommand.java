@@ -43,8 +43,8 @@ public class ClaimsBenchCommand implements Callable<Integer> {
       + "(for re-scoring extractor changes quickly; cached documents are not timed).")
   Path textCache;
 
-  @Option(names = "--seal-filter", negatable = true, defaultValue = "false", fallbackValue = "true",
-      description = "Fade red seals before OCR (default: the engine's own preprocessing).")
+  @Option(names = "--seal-filter", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Fade red seals before OCR, as the engine does (default); --no-seal-filter to measure without.")
   boolean sealFilter;
 
   @Option(names = "--details", description = "List each wrong value against its truth.")

@@ -22,6 +22,13 @@ final class ReceiptCrossChecks {
   static final double REPAIRED = 0.85;
 
   private static final int MAX_REPAIRS = 2;
+  /** Glyph pairs OCR confuses in free codes (0/O, 1/I, 2/Z, 5/S, 8/B): no check can tell them apart. */
+  private static final java.util.regex.Pattern AMBIGUOUS = java.util.regex.Pattern.compile("[0O1IlZ2S5B8]");
+  /** Charge categories of the national medical receipt (医疗收费票据 项目名称) and common regional ones. */
+  private static final java.util.Set<String> CATEGORIES = java.util.Set.of("床位费", "诊察费", "检查费", "化验费",
+      "治疗费", "手术费", "护理费", "卫生材料费", "西药费", "中药饮片", "中药饮片费", "中成药费", "中草药费",
+      "一般诊疗费", "挂号费", "其他费", "其他门急诊收费", "其他住院收费", "麻醉费", "输血费", "输氧费", "药事服务费",
+      "检验费", "放射费", "材料费", "诊疗费", "特殊材料费", "血费", "氧气费", "救护车费");
   private static final java.util.Set<String> HOSPITAL_TYPES = java.util.Set.of("综合医院", "中医医院",
       "中西医结合医院", "专科医院", "妇幼保健院", "社区卫生服务中心", "乡镇卫生院", "民族医医院", "康复医院");
   private static final java.util.Set<String> INSURANCE_TYPES = java.util.Set.of("职工基本医疗保险",
@@ -35,6 +42,7 @@ final class ReceiptCrossChecks {
   static void repairAndCalibrate(Map<String, Object> values, List<ReceiptItem> items,
       Map<String, Double> confidence) {
     boolean repaired = repairWords(values, confidence);
+    boolean namesKnown = repairItemNames(items, confidence);
     completeTruncated(values, confidence, "selfPayPortion",
         List.of("personalAccountPayment", "personalCashPayment"), List.of("selfExpense"));
     completeTruncated(values, confidence, "selfExpense",
@@ -56,7 +64,10 @@ final class ReceiptCrossChecks {
             .compareTo(amount(values, "personalAccountPayment").add(amount(values, "personalCashPayment"))) == 0;
 
     cap(confidence, "totalAmount", itemsOk || wordsOk || splitOk);
-    cap(confidence, "items", itemsOk);
+    // The sum checks the amounts only: a name is trusted where it is a standard charge category.
+    cap(confidence, "items", itemsOk && namesKnown);
+    cap(confidence, "checkCode", values.get("checkCode") == null
+        || !AMBIGUOUS.matcher((String) values.get("checkCode")).find());
     if (!repaired) {
       cap(confidence, "totalAmountInWords", wordsOk);
     }
@@ -72,6 +83,31 @@ final class ReceiptCrossChecks {
     cap(confidence, "hospitalName", false);
     cap(confidence, "hospitalType", values.get("hospitalType") != null && HOSPITAL_TYPES.contains(values.get("hospitalType")));
     cap(confidence, "insuranceType", values.get("insuranceType") != null && INSURANCE_TYPES.contains(values.get("insuranceType")));
+  }
+
+  /**
+   * Item names are charge categories from a national list; a name OCR cut or doubled at its start
+   * (般诊疗费, 一一般诊疗费) becomes the one category it is the end of. Returns whether every name is
+   * a category.
+   */
+  private static boolean repairItemNames(List<ReceiptItem> items, Map<String, Double> confidence) {
+    boolean allKnown = true;
+    for (int i = 0; i < items.size(); i++) {
+      String name = items.get(i).name();
+      if (CATEGORIES.contains(name)) {
+        continue;
+      }
+      allKnown = false;
+      List<String> fits = CATEGORIES.stream()
+          .filter(c -> c.length() > name.length() ? c.endsWith(name) && name.length() >= 3
+              : name.endsWith(c) && name.length() - c.length() == 1 && name.charAt(0) == c.charAt(0))
+          .toList();
+      if (fits.size() == 1) {
+        items.set(i, new ReceiptItem(fits.get(0), items.get(i).amount()));
+        confidence.computeIfPresent("items", (k, c) -> Math.min(c, REPAIRED));
+      }
+    }
+    return allKnown;
   }
 
   /**
