@@ -111,7 +111,8 @@ final class ReceiptCrossChecks {
   }
 
   /**
-   * An amount OCR cut short (4436.9 for 4436.91, 7082 for 7082.50) is completed when the printed
+   * An amount OCR cut short (4436.9 for 4436.91, 7082 for 7082.50) or without its decimal point
+   * is completed when the printed
    * identity it takes part in (plus = minus: 个人账户+个人现金 = 自付+自费, or 合计 = the four
    * payments) gives a value that begins with the digits read. A field not read at all stays null.
    */
@@ -128,7 +129,10 @@ final class ReceiptCrossChecks {
     }
     String readDigits = read.stripTrailingZeros().toPlainString();
     String derivedText = derived.setScale(2).toPlainString();
-    if (derivedText.startsWith(readDigits) && derivedText.length() > readDigits.length()) {
+    boolean cutShort = derivedText.startsWith(readDigits) && derivedText.length() > readDigits.length();
+    // A lost decimal point (6462.49 read as 646249) reads a hundred times the amount.
+    boolean pointLost = read.compareTo(derived.movePointRight(2)) == 0;
+    if (cutShort || pointLost) {
       values.put(field, derived);
       confidence.put(field, Math.min(confidence.getOrDefault(field, 1.0), REPAIRED));
     }
@@ -150,6 +154,12 @@ final class ReceiptCrossChecks {
       expected = ChineseAmount.format(total);
     } catch (IllegalArgumentException e) {
       return false;
+    }
+    if (read.length() == expected.length() - 1 && expected.endsWith(read)) {
+      // The first character was lost (佰陆拾玖元… for 叁佰陆拾玖元…): words cannot begin with a unit.
+      values.put("totalAmountInWords", expected);
+      confidence.put("totalAmountInWords", Math.min(confidence.getOrDefault("totalAmountInWords", 1.0), REPAIRED));
+      return true;
     }
     if (read.length() != expected.length()) {
       return false;

@@ -347,6 +347,13 @@ public final class RulesReceiptExtractor {
 
   private static Optional<Parsed<String>> text(String raw, String expected) {
     String s = ReceiptValues.compact(raw).replaceAll("^[:,.;、]+|[:,.;、]+$", "");
+    // A bracket OCR took from a frame line or seal edge has no partner in the name.
+    if (s.startsWith("(") && s.indexOf(')') < 0) {
+      s = s.substring(1);
+    }
+    if (s.endsWith(")") && s.indexOf('(') < 0) {
+      s = s.substring(0, s.length() - 1);
+    }
     if (s.isEmpty()) {
       return Optional.empty();
     }
