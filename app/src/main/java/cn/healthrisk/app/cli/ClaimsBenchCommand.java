@@ -4,7 +4,6 @@ import cn.healthrisk.claims.bench.BenchReport;
 import cn.healthrisk.claims.bench.LabelledDocument;
 import cn.healthrisk.claims.bench.LabelledFolder;
 import cn.healthrisk.claims.bench.ReceiptBench;
-import cn.healthrisk.claims.ocr.ImagePreprocessor;
 import cn.healthrisk.claims.ocr.OcrEngines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +42,10 @@ public class ClaimsBenchCommand implements Callable<Integer> {
       + "(for re-scoring extractor changes quickly; cached documents are not timed).")
   Path textCache;
 
-  @Option(names = "--seal-filter", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Fade red seals before OCR, as the engine does (default); --no-seal-filter to measure without.")
-  boolean sealFilter;
+  @Option(names = "--seal-filter", negatable = true,
+      description = "Fade red seals before OCR (--seal-filter) or not (--no-seal-filter); default: as in production, "
+          + "on for rapidocr, off for tesseract.")
+  Boolean sealFilter;
 
   @Option(names = "--details", description = "List each wrong value against its truth.")
   boolean details;
@@ -83,7 +83,7 @@ public class ClaimsBenchCommand implements Callable<Integer> {
       System.err.println("engine claims bench: no labelled documents in " + in);
       return 2;
     }
-    ReceiptBench bench = new ReceiptBench(ImagePreprocessor.defaults().withSealFilter(sealFilter), textCache);
+    ReceiptBench bench = new ReceiptBench(sealFilter, textCache);
     List<ReceiptBench.EngineRun> runs = new ArrayList<>();
     for (String engine : engines) {
       runs.add(bench.run(engine, docs, line -> {

@@ -43,15 +43,17 @@ public final class ReceiptBench {
   public record EngineRun(String engine, BenchSummary summary, List<DocumentScore> scores, long peakHeapBytes,
       long peakRssBytes) {}
 
-  private final ImagePreprocessor preprocessor;
+  private final Boolean sealFilter;
   private final Path textCache;
 
   /**
+   * @param sealFilter whether to fade seals before OCR, or null for what the engine uses in
+   *     production ({@link ImagePreprocessor#forEngine})
    * @param textCache folder where each document's OCR text is kept and reused (for re-scoring after
    *     extractor changes without OCR); null for none. Cached documents are not timed.
    */
-  public ReceiptBench(ImagePreprocessor preprocessor, Path textCache) {
-    this.preprocessor = preprocessor;
+  public ReceiptBench(Boolean sealFilter, Path textCache) {
+    this.sealFilter = sealFilter;
     this.textCache = textCache;
   }
 
@@ -65,13 +67,15 @@ public final class ReceiptBench {
     CombinedReceiptExtractor extractor =
         new CombinedReceiptExtractor(new RulesReceiptExtractor(), new ReceiptValidator());
     List<DocumentScore> scores = new ArrayList<>();
+    ImagePreprocessor preprocessor = sealFilter == null
+        ? ImagePreprocessor.forEngine(engine) : ImagePreprocessor.defaults().withSealFilter(sealFilter);
     try (OcrEngineProvider engines = OcrEngines.perThread(engine);
         DocumentReader reader = new DocumentReader(DocumentLimits.DEFAULTS, engines, preprocessor)) {
       int i = 0;
       for (LabelledDocument doc : docs) {
         i++;
         byte[] content = Files.readAllBytes(doc.file());
-        Path cached = cacheFile(engine, doc, content);
+        Path cached = cacheFile(engine, preprocessor, doc, content);
         long start = System.nanoTime();
         DocumentScore score;
         try {
@@ -99,7 +103,7 @@ public final class ReceiptBench {
     return new EngineRun(engine, BenchSummary.of(scores), scores, peakHeap(), peakRss());
   }
 
-  private Path cacheFile(String engine, LabelledDocument doc, byte[] content) {
+  private Path cacheFile(String engine, ImagePreprocessor preprocessor, LabelledDocument doc, byte[] content) {
     if (textCache == null) {
       return null;
     }

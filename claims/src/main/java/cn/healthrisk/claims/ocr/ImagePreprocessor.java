@@ -52,13 +52,18 @@ public final class ImagePreprocessor {
     this.sealFilter = sealFilter;
   }
 
-  /**
-   * A preprocessor with the default sweet spot of 1200 to 2400 pixels on the long side, fading red
-   * seals (measured in docs/receipt-accuracy.md: it recovers the hospital name and amount in words
-   * a seal covers).
-   */
+  /** A preprocessor with the default sweet spot of 1200 to 2400 pixels on the long side. */
   public static ImagePreprocessor defaults() {
-    return new ImagePreprocessor(DEFAULT_MIN_LONG_SIDE, DEFAULT_MAX_LONG_SIDE, true);
+    return new ImagePreprocessor(DEFAULT_MIN_LONG_SIDE, DEFAULT_MAX_LONG_SIDE);
+  }
+
+  /**
+   * The preprocessing an engine reads best after: RapidOCR with red seals faded (measured in
+   * docs/receipt-accuracy.md: it recovers the hospital name and amount in words a seal covers);
+   * Tesseract without, because it turns the dark remnants of a faded seal into low-confidence junk.
+   */
+  public static ImagePreprocessor forEngine(String engineName) {
+    return defaults().withSealFilter(RapidOcrEngine.NAME.equals(engineName));
   }
 
   /** The same scaling, with or without the seal filter. */

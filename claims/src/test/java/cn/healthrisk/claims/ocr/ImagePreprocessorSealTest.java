@@ -31,12 +31,12 @@ class ImagePreprocessorSealTest {
   }
 
   @Test
-  void theDefaultsFadeSealsAndNameItForCaches() {
+  void rapidOcrReadsWithSealsFadedTesseractWithout() {
     BufferedImage page = pixels(0xE56767);
-    BufferedImage prepared = ImagePreprocessor.defaults().prepare(page);
 
-    assertThat(prepared.getRGB(0, 0) & 0xffffff).isEqualTo(0xffffff);
-    assertThat(ImagePreprocessor.defaults().name()).endsWith("-seal");
-    assertThat(ImagePreprocessor.defaults().withSealFilter(false).name()).doesNotEndWith("-seal");
+    assertThat(ImagePreprocessor.forEngine("rapidocr").prepare(page).getRGB(0, 0) & 0xffffff).isEqualTo(0xffffff);
+    assertThat(ImagePreprocessor.forEngine("tesseract").prepare(page).getRGB(0, 0) & 0xffffff).isEqualTo(0xE56767);
+    assertThat(ImagePreprocessor.forEngine("rapidocr").name()).endsWith("-seal");
+    assertThat(ImagePreprocessor.defaults().name()).doesNotEndWith("-seal");
   }
 }
