@@ -63,7 +63,7 @@ public final class DocumentReader implements AutoCloseable {
   private final ExecutorService workers;
 
   public DocumentReader(DocumentLimits limits, OcrEngineProvider engines) {
-    this(limits, engines, ImagePreprocessor.defaults());
+    this(limits, engines, ImagePreprocessor.forEngine(engines.engineName()));
   }
 
   public DocumentReader(

@@ -13,6 +13,7 @@ public final class LayoutLines {
 
   /** About 6°: more than any scan a person would submit; beyond it the estimate is noise. */
   private static final double MAX_SKEW = 0.1;
+  private static final double SAME_ROW_BAND = 0.8;
 
   private LayoutLines() {}
 
@@ -59,7 +60,9 @@ public final class LayoutLines {
       TextBox nearest = null;
       for (TextBox c : boxes) {
         double dy = Math.abs(centerY(c) - centerY(b));
-        if (c.x() >= b.right() && dy < 1.5 * Math.max(b.height(), c.height())
+        // Within most of a line height: a wider band lets a table row pair with the row above
+        // or below it (rows are barely more than a line apart) and tilts the estimate.
+        if (c.x() >= b.right() && dy < SAME_ROW_BAND * Math.max(b.height(), c.height())
             && (nearest == null || c.x() < nearest.x())) {
           nearest = c;
         }

@@ -28,6 +28,7 @@ public final class ReceiptValues {
   private static final Pattern DIGIT_RUN = Pattern.compile("\\d+");
   private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]+");
   private static final Pattern MISCOUNTED_MASK = Pattern.compile("([0-9]{6})(\\*{5,11})([0-9]{3}[0-9Xx])");
+  private static final Pattern STRAY_IN_MASK = Pattern.compile("([0-9]{6})[0-9*]{1,3}?(?<!\\*)\\*{8}([0-9]{3}[0-9Xx])");
   private static final Pattern DAYS = Pattern.compile("(\\d+(?:\\.\\d)?)");
 
   private ReceiptValues() {}
@@ -174,6 +175,12 @@ public final class ReceiptValues {
       // OCR miscounts a run of asterisks; the mask is always printed as 8, so only the count is set
       // right (the printed characters are kept as read), and the repair lowers confidence.
       return Optional.of(new Parsed<>(miscounted.group(1) + "********" + miscounted.group(3), false));
+    }
+    Matcher stray = STRAY_IN_MASK.matcher(kept);
+    if (stray.matches()) {
+      // Overlapping boxes read a glyph twice or a stray mark next to the mask (44030313********4379,
+      // 370102*2********5426): the six before and the four after the run of eight are the ID's.
+      return Optional.of(new Parsed<>(stray.group(1) + "********" + stray.group(2), false));
     }
     return Optional.of(new Parsed<>(kept, kept.equals(s) && kept.matches("[0-9A-Za-z]{6}\\*{8}[0-9A-Za-z]{4}")));
   }

@@ -30,6 +30,9 @@ public final class RulesReceiptExtractor {
   private static final Pattern DAYS_IN_STAY = Pattern.compile("共(\\d+(?:\\.\\d)?)天");
   private static final Pattern VISIT_KIND_LABEL = Pattern.compile("就诊类型|就医类型|医疗类别|业务类型|票据类型");
   private static final Pattern DOUBLE_READ_MASK = Pattern.compile("(\\d{6})\\d(\\*{8}[0-9]{3}[0-9Xx])");
+  private static final Pattern WORD = Pattern.compile("\\S+");
+  private static final Pattern LABEL_WORD = Pattern.compile("[\\p{IsHan}()A-Za-z]{1,15}[\\p{IsHan})]:");
+  private static final Pattern TWO_PLACES = Pattern.compile("\\d\\.\\d{2}(?!\\d)");
   private static final double FORMAT_PENALTY = 0.5;
   private static final double FUZZY_LABEL_PENALTY = 0.8;
   private static final List<String> TEXT_FIELDS =
@@ -49,6 +52,7 @@ public final class RulesReceiptExtractor {
       readLabels(p, lines, st, consumed);
     }
     DocumentType type = detectType(document, st.extra);
+    ReceiptCrossChecks.repairAndCalibrate(st.values, st.items, st.confidence);
     Map<String, Object> values = new HashMap<>(st.values);
     values.put("items", List.copyOf(st.items));
     values.put("extra", Map.copyOf(st.extra));
@@ -67,7 +71,7 @@ public final class RulesReceiptExtractor {
   /** Splits boxes in which OCR or a text layer merged several "label: value" pairs. */
   static List<TextBox> split(List<TextBox> boxes) {
     List<TextBox> out = new ArrayList<>();
-    for (TextBox b : boxes) {
+    for (TextBox b : splitAtSpacedLabels(boxes)) {
       String compact = ReceiptValues.compact(b.text());
       List<Integer> starts = ReceiptLabels.labelStarts(compact);
       if (compact.isEmpty()) {
@@ -87,6 +91,39 @@ public final class RulesReceiptExtractor {
         int x = b.x() + (int) ((long) b.width() * from / compact.length());
         int w = Math.max(1, (int) ((long) b.width() * (to - from) / compact.length()));
         out.add(new TextBox(compact.substring(from, to), b.confidence(), x, b.y(), w, b.height()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A text layer or OCR line may hold several "label：value" pairs separated by spaces
+   * (交款人：王丽 住院号：ZY1 科室：内科), some with labels no table knows: a space-separated
+   * word whose colon follows a label (Han or a closing bracket, not a clock time's digits) starts a
+   * box of its own; other words stay with the pair before them (2026-03-08 至 2026-03-15).
+   */
+  static List<TextBox> splitAtSpacedLabels(List<TextBox> boxes) {
+    List<TextBox> out = new ArrayList<>();
+    for (TextBox b : boxes) {
+      String text = ReceiptValues.normalize(b.text()).strip();
+      Matcher word = WORD.matcher(text);
+      List<int[]> spans = new ArrayList<>();
+      while (word.find()) {
+        boolean label = LABEL_WORD.matcher(word.group()).lookingAt();
+        if (spans.isEmpty() || label) {
+          spans.add(new int[] {word.start(), word.end()});
+        } else {
+          spans.get(spans.size() - 1)[1] = word.end();
+        }
+      }
+      if (spans.size() < 2) {
+        out.add(b);
+        continue;
+      }
+      for (int[] span : spans) {
+        int x = b.x() + (int) ((long) b.width() * span[0] / text.length());
+        int w = Math.max(1, (int) ((long) b.width() * (span[1] - span[0]) / text.length()));
+        out.add(new TextBox(text.substring(span[0], span[1]), b.confidence(), x, b.y(), w, b.height()));
       }
     }
     return out;
@@ -206,21 +243,43 @@ public final class RulesReceiptExtractor {
     while (r < line.size() && ReceiptValues.compact(line.get(r).text()).matches("[:：.,;、]*")) {
       r++;
     }
-    if (r < line.size()) {
+    // In a row of column headings (姓名 性别 医保类型 …) the value is under the label, and the box
+    // to its right is the next heading.
+    if (r < line.size() && !isHeadingRow(line)) {
       TextBox right = line.get(r);
       if (!consumed.contains(right) && !isLabel(right)) {
         out.add(right);
       }
     }
     for (int below = li + 1; below < Math.min(lines.size(), li + 2); below++) {
+      // A value may itself read like a label (医保类型 自费): under a heading row, a colon-less
+      // box in a row that is not headings too is a value.
+      boolean underHeadings = isHeadingRow(line) && !isHeadingRow(lines.get(below));
       lines.get(below).stream()
-          .filter(b -> !consumed.contains(b) && !isLabel(b))
+          .filter(b -> !consumed.contains(b) && (!isLabel(b)
+              || underHeadings && ReceiptValues.compact(b.text()).indexOf(':') < 0))
           .filter(b -> horizontalOverlap(label, b) > 0)
           .filter(b -> b.y() - label.bottom() < 2 * label.height())
           .max(Comparator.comparingInt(b -> horizontalOverlap(label, b)))
           .ifPresent(out::add);
     }
     return out;
+  }
+
+  /** Three or more short word boxes without colons or digits, at least one a known label. */
+  static boolean isHeadingRow(List<TextBox> line) {
+    if (line.size() < 3) {
+      return false;
+    }
+    boolean anyLabel = false;
+    for (TextBox b : line) {
+      String c = ReceiptValues.compact(b.text());
+      if (c.length() > 8 || !c.matches("[\\p{IsHan}()]+")) {
+        return false;
+      }
+      anyLabel |= isLabel(b);
+    }
+    return anyLabel;
   }
 
   private static boolean isLabel(TextBox b) {
@@ -272,13 +331,29 @@ public final class RulesReceiptExtractor {
       case "hospitalDays" -> ReceiptValues.days(raw);
       case "totalAmountInWords" -> ReceiptValues.amountWords(raw);
       case "totalAmount", "fundPayment", "otherPayment", "personalAccountPayment",
-          "personalCashPayment", "selfPayPortion", "selfExpense" -> ReceiptValues.amount(raw);
+          "personalCashPayment", "selfPayPortion", "selfExpense" -> printedAmount(raw);
       default -> throw new IllegalArgumentException("no parser for " + field);
     };
   }
 
+  /**
+   * Receipts print every amount with two decimals: one read with fewer (4436.9, 7082) has lost
+   * digits to OCR, so its format is not ok.
+   */
+  private static Optional<Parsed<BigDecimal>> printedAmount(String raw) {
+    boolean twoPlaces = TWO_PLACES.matcher(ReceiptValues.compact(raw)).find();
+    return ReceiptValues.amount(raw).map(p -> new Parsed<>(p.value(), p.formatOk() && twoPlaces));
+  }
+
   private static Optional<Parsed<String>> text(String raw, String expected) {
     String s = ReceiptValues.compact(raw).replaceAll("^[:,.;、]+|[:,.;、]+$", "");
+    // A bracket OCR took from a frame line or seal edge has no partner in the name.
+    if (s.startsWith("(") && s.indexOf(')') < 0) {
+      s = s.substring(1);
+    }
+    if (s.endsWith(")") && s.indexOf('(') < 0) {
+      s = s.substring(0, s.length() - 1);
+    }
     if (s.isEmpty()) {
       return Optional.empty();
     }
@@ -311,6 +386,55 @@ public final class RulesReceiptExtractor {
         readTextTable(page, lines, li, st, consumed);
       }
     }
+    if (st.items.isEmpty()) {
+      readStackedItems(page, lines, st, consumed);
+    }
+  }
+
+  /**
+   * Items printed as a row of names over a row of amounts (挂号费 诊察费 … / 1.00 10.00 …), with no
+   * 项目/金额 heading: every name needs exactly one amount under it, else the rows are not items.
+   */
+  private void readStackedItems(int page, List<List<TextBox>> lines, State st, Set<TextBox> consumed) {
+    double minConfidence = 1.0;
+    List<FieldSource> itemSources = new ArrayList<>();
+    for (int li = 0; li + 1 < lines.size(); li++) {
+      List<TextBox> names = lines.get(li);
+      List<TextBox> amounts = lines.get(li + 1);
+      if (names.size() < 2 || names.size() != amounts.size()
+          || !names.stream().allMatch(b -> !consumed.contains(b) && isItemName(b))
+          || !amounts.stream().allMatch(b -> !consumed.contains(b)
+              && ReceiptValues.compact(b.text()).replace("¥", "").matches("\\d[\\d,]*\\.\\d{2}"))) {
+        continue;
+      }
+      boolean aligned = true;
+      for (int i = 0; i < names.size() && aligned; i++) {
+        aligned = horizontalOverlap(names.get(i), amounts.get(i)) > 0;
+      }
+      if (!aligned) {
+        continue;
+      }
+      for (int i = 0; i < names.size(); i++) {
+        TextBox name = names.get(i);
+        TextBox amount = amounts.get(i);
+        Optional<Parsed<BigDecimal>> value = ReceiptValues.amount(amount.text());
+        if (value.isEmpty()) {
+          continue;
+        }
+        st.items.add(new ReceiptItem(ReceiptValues.compact(name.text()), value.get().value()));
+        minConfidence = Math.min(minConfidence, Math.min(name.confidence(), amount.confidence()));
+        consumed.add(name);
+        consumed.add(amount);
+        itemSources.add(new FieldSource(page, amount.text(), amount));
+      }
+      li++;
+    }
+    recordItems(st, minConfidence, true, itemSources);
+  }
+
+  private static boolean isItemName(TextBox b) {
+    String c = ReceiptValues.compact(b.text());
+    return c.matches("\\p{IsHan}{2,10}") && !isLabel(b) && !c.matches(".*(合计|大写|小写|金额|项目|名称).*");
   }
 
   private static boolean isNameHeader(TextBox b) {
@@ -474,7 +598,8 @@ public final class RulesReceiptExtractor {
   /** The kind from the title (门诊/住院 with 票据/发票/收据), else from a 就诊类型 field, else OTHER. */
   static DocumentType detectType(DocumentText document, Map<String, String> extra) {
     for (OcrPage page : document.pages()) {
-      List<TextBox> byY = new ArrayList<>(page.boxes());
+      // The title may share a text-layer line with a labelled pair (…住院收费电子票据 票据号码：…).
+      List<TextBox> byY = new ArrayList<>(splitAtSpacedLabels(page.boxes()));
       byY.sort(Comparator.comparingInt(TextBox::y));
       for (TextBox b : byY) {
         String c = ReceiptValues.compact(b.text());

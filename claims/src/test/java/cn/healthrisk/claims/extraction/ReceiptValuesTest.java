@@ -43,7 +43,9 @@ class ReceiptValuesTest {
     "330102＊＊＊＊＊＊＊＊365X; 330102********365X; true",
     "330302*******2349; 330302********2349; false",
     "310105*********9736; 310105********9736; false",
-    "44030313********4379; 44030313********4379; false",
+    // Two extra digits before the run of eight: the printed mask is always 6 + 8 + 4.
+    "44030313********4379; 440303********4379; false",
+    "370102*2********5426; 370102********5426; false",
   })
   void readsMaskedIdsAndOnlyRecountsTheAsterisks(String text, String expected, boolean formatOk) {
     Parsed<String> p = ReceiptValues.maskedId(text).orElseThrow();

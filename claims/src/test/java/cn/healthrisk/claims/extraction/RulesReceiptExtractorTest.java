@@ -54,9 +54,10 @@ class RulesReceiptExtractorTest {
     assertMoney(f.personalCashPayment(), "0.00");
     assertMoney(f.selfPayPortion(), "481.08");
     assertMoney(f.selfExpense(), "0.00");
-    // The seal turned 元 into 冠: kept as read, but with lowered confidence.
-    assertThat(f.totalAmountInWords()).isEqualTo("壹仟壹佰捌拾捌冠伍角玖分");
-    assertThat(r.fieldConfidence().get("totalAmountInWords")).isLessThan(0.6);
+    // The seal turned 元 into 冠, which is no amount character: repaired from the total written
+    // out, with confidence below that of a value read as printed.
+    assertThat(f.totalAmountInWords()).isEqualTo("壹仟壹佰捌拾捌元伍角玖分");
+    assertThat(r.fieldConfidence().get("totalAmountInWords")).isLessThanOrEqualTo(0.85);
     assertThat(r.fieldConfidence().get("invoiceCode")).isGreaterThan(0.9);
     assertThat(f.extra()).containsEntry("门诊号", "7399861521").containsEntry("业务流水号", "2508315722643");
     assertThat(r.sources().get("totalAmount").text()).contains("1188.59");
@@ -69,7 +70,7 @@ class RulesReceiptExtractorTest {
    */
   @ParameterizedTest
   @CsvSource(delimiter = ';', value = {
-    "001; /samples/receipt-a-001.json; hospitalName totalAmountInWords",
+    "001; /samples/receipt-a-001.json; hospitalName",
     "006; /samples/receipt-a-006.json; ''",
     "016; /samples/receipt-a-016.json; hospitalName",
     "010; /extraction/truth-receipt-a-010.json; hospitalName",
@@ -134,7 +135,8 @@ class RulesReceiptExtractorTest {
     assertThat(f.extra()).containsEntry("住院号", "ZY20260308");
     // 599.4O needed an O→0 repair, so the table is trusted less.
     assertThat(r.fieldConfidence().get("items")).isLessThan(0.5);
-    assertThat(r.fieldConfidence().get("payerName")).isEqualTo(0.96);
+    // Read at 0.96, but a name has no second printed figure to corroborate it: capped at 0.9.
+    assertThat(r.fieldConfidence().get("payerName")).isEqualTo(0.9);
   }
 
   @Test

@@ -1,0 +1,51 @@
+package cn.healthrisk.claims.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LabelledFolderTest {
+
+  private static final String TRUTH = "{\"document\":\"%s\",\"documentType\":\"OUTPATIENT_RECEIPT\","
+      + "\"fields\":{\"invoiceCode\":\"33060125\",\"totalAmount\":\"12.50\",\"items\":[]}%s}";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void readsPerDocumentTruthAndTakesMetaFromTheJsonl() throws Exception {
+    Files.write(dir.resolve("a.png"), new byte[] {1});
+    Files.write(dir.resolve("b.jpg"), new byte[] {1});
+    Files.writeString(dir.resolve("a.json"), String.format(TRUTH, "a.png", ""), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve(LabelledFolder.JSONL),
+        String.format(TRUTH, "a.png", ",\"meta\":{\"family\":\"A\",\"degradation\":\"clean\"}") + "\n"
+            + String.format(TRUTH, "b.jpg", ",\"meta\":{\"family\":\"A\",\"degradation\":\"photo\"}") + "\n",
+        StandardCharsets.UTF_8);
+
+    var docs = LabelledFolder.load(dir);
+
+    assertThat(docs).extracting(LabelledDocument::name).containsExactly("a.png", "b.jpg");
+    assertThat(docs).extracting(LabelledDocument::degradation).containsExactly("clean", "photo");
+    assertThat(docs.get(0).truth().fields().totalAmount()).isEqualByComparingTo("12.50");
+  }
+
+  @Test
+  void aTruthWithoutMetaIsOfUnknownFamily() throws Exception {
+    Files.write(dir.resolve("a.png"), new byte[] {1});
+    Files.writeString(dir.resolve("a.json"), String.format(TRUTH, "a.png", ""), StandardCharsets.UTF_8);
+
+    assertThat(LabelledFolder.load(dir).get(0).family()).isEqualTo("?");
+  }
+
+  @Test
+  void aTruthNamingAMissingFileIsAnError() throws Exception {
+    Files.writeString(dir.resolve("a.json"), String.format(TRUTH, "gone.png", ""), StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> LabelledFolder.load(dir)).hasMessageContaining("gone.png");
+  }
+}
