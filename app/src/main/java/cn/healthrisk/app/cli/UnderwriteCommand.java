@@ -37,12 +37,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -113,9 +115,11 @@ public class UnderwriteCommand implements Callable<Integer> {
   /** Writes into a temporary file beside {@code target} and moves it into place only when complete. */
   static <T> T writeAtomically(Path target, FileBody<T> body) throws IOException, InterruptedException {
     Path dir = target.toAbsolutePath().getParent();
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would carry over to the published file.
+    Path tmp = dir.resolve("." + target.getFileName() + "-" + UUID.randomUUID() + ".tmp");
     T result;
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+        StandardOpenOption.WRITE)) {
       result = body.write(w);
     } catch (IOException | InterruptedException | RuntimeException e) {
       Files.deleteIfExists(tmp);
