@@ -49,9 +49,14 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
   private final Clock clock;
 
   public ReceiptDocumentPipeline(@Value("${engine.ocr.engine:rapidocr}") String ocrEngine, OcrCacheRepository cache,
-      Clock clock, Environment environment) {
+      Clock clock, Environment environment,
+      @Value("${engine.documents.max-bytes:20971520}") long maxBytes,
+      @Value("${engine.documents.max-pixels:40000000}") long maxPixels,
+      @Value("${engine.documents.max-pages:10}") int maxPages,
+      @Value("${engine.documents.max-seconds:60}") int maxSeconds) {
     this.engines = OcrEngines.perThread(ocrEngine);
-    this.reader = new DocumentReader(DocumentLimits.DEFAULTS, engines);
+    this.reader = new DocumentReader(
+        new DocumentLimits(maxBytes, maxPixels, maxPages, java.time.Duration.ofSeconds(maxSeconds)), engines);
     this.cache = cache;
     this.clock = clock;
     this.llm = LlmSettings.fromEnv(llmSettings(environment)).map(LlmReceiptExtractor::new).orElse(null);

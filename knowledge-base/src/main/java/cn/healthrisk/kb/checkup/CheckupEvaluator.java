@@ -33,6 +33,8 @@ public final class CheckupEvaluator {
   private static final Pattern PAIR = Pattern.compile("^(\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?)$");
   private static final Pattern PARENTHESISED = Pattern.compile("\\(([^)]*)\\)");
   private static final Set<String> POSITIVE = Set.of("阳性", "+", "(+)", "POSITIVE", "POS", "阳性(+)", "弱阳性");
+  /** Dipstick grades as urine reports print them: 1+, 2+, ++, (+++), ±. */
+  private static final Pattern GRADED_POSITIVE = Pattern.compile("^\\(?([1-4]\\+|\\+{1,4}|±|\\+-)\\)?$");
   private static final Set<String> NEGATIVE = Set.of("阴性", "-", "(-)", "NEGATIVE", "NEG", "阴性(-)");
 
   private final KnowledgeBase kb;
@@ -51,6 +53,11 @@ public final class CheckupEvaluator {
 
   /** Evaluates a report for an applicant of sex {@code sex} (M/F, may be null). */
   public CheckupEvaluation evaluate(List<CheckupItem> items, String sex, LocalDate reportDate) {
+    return evaluate(items, sex, null, reportDate);
+  }
+
+  /** Evaluates a report; {@code age} (whole years, may be null) picks age-banded reference ranges. */
+  public CheckupEvaluation evaluate(List<CheckupItem> items, String sex, Integer age, LocalDate reportDate) {
     List<Raw> raws = new ArrayList<>();
     List<CheckupEvaluation.Measurement> measurements = new ArrayList<>();
     List<CheckupEvaluation.Unreadable> unreadable = new ArrayList<>();
@@ -61,7 +68,7 @@ public final class CheckupEvaluator {
       String value = TextForms.fold(item.value());
       if (indicator.isEmpty()) {
         List<ClinicalFinding> text = normalizer.normalize(item.value() == null ? "" : item.value(), reportDate);
-        List<ClinicalFinding> known = text.stream().filter(f -> f.known() && !f.negated()).toList();
+        List<ClinicalFinding> known = text.stream().filter(f -> f.known() && !f.negated() && f.aboutApplicant()).toList();
         if (known.isEmpty()) {
           unknown.add(item.name());
         }
@@ -89,12 +96,13 @@ public final class CheckupEvaluator {
           }
           measured.add(part.code());
           measurements.add(new CheckupEvaluation.Measurement(part.code(), canonical.get(), part.unit(), item.name()));
-          evaluateNumber(part, canonical.get(), sex, describe(item)).ifPresent(f -> raws.add(new Raw(part.code(), f)));
+          evaluateNumber(part, canonical.get(), sex, age, describe(item)).ifPresent(f -> raws.add(new Raw(part.code(), f)));
         }
         continue;
       }
       if (ind.qualitative()) {
-        Boolean positive = POSITIVE.contains(value) ? Boolean.TRUE : NEGATIVE.contains(value) ? Boolean.FALSE : null;
+        Boolean positive = POSITIVE.contains(value) || GRADED_POSITIVE.matcher(value).matches() ? Boolean.TRUE
+            : NEGATIVE.contains(value) ? Boolean.FALSE : null;
         if (positive == null) {
           unreadable.add(new CheckupEvaluation.Unreadable(item.name(), item.value(), item.unit(),
               "expected 阳性 or 阴性"));
@@ -122,7 +130,7 @@ public final class CheckupEvaluator {
       }
       measured.add(ind.code());
       measurements.add(new CheckupEvaluation.Measurement(ind.code(), canonical.get(), ind.unit(), item.name()));
-      evaluateNumber(ind, canonical.get(), sex, describe(item)).ifPresent(f -> raws.add(new Raw(ind.code(), f)));
+      evaluateNumber(ind, canonical.get(), sex, age, describe(item)).ifPresent(f -> raws.add(new Raw(ind.code(), f)));
     }
     Set<String> outranked = new HashSet<>();
     for (Indicator i : kb.indicators()) {
@@ -140,7 +148,13 @@ public final class CheckupEvaluator {
   /** The finding a value (already in the indicator's canonical unit) produces, if any. */
   public Optional<ClinicalFinding> evaluateNumber(Indicator indicator, BigDecimal canonicalValue, String sex,
       String evidence) {
-    BigDecimal upper = indicator.rangeFor(sex).map(Indicator.ReferenceRange::high).orElse(null);
+    return evaluateNumber(indicator, canonicalValue, sex, null, evidence);
+  }
+
+  /** As {@link #evaluateNumber(Indicator, BigDecimal, String, String)}, with the applicant's age for banded ranges. */
+  public Optional<ClinicalFinding> evaluateNumber(Indicator indicator, BigDecimal canonicalValue, String sex,
+      Integer age, String evidence) {
+    BigDecimal upper = indicator.rangeFor(sex, age).map(Indicator.ReferenceRange::high).orElse(null);
     for (Threshold t : indicator.thresholds()) {
       if (t.matches(canonicalValue, upper)) {
         return Optional.of(finding(indicator, t, canonicalValue, evidence));

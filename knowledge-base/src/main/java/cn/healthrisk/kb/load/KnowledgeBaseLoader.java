@@ -384,8 +384,12 @@ public final class KnowledgeBaseLoader {
       for (RawKb.RangeRow r : nonNull(row.ranges())) {
         if (r.low() == null || r.high() == null || r.low().compareTo(r.high()) > 0) {
           problem(f, entry, "reference range needs low <= high");
+        } else if (r.sex() != null && !r.sex().equals("M") && !r.sex().equals("F")) {
+          problem(f, entry, "reference range sex must be M or F, not '" + r.sex() + "'");
+        } else if (r.minAge() != null && r.maxAge() != null && r.minAge() > r.maxAge()) {
+          problem(f, entry, "reference range needs minAge <= maxAge");
         } else {
-          ranges.add(new Indicator.ReferenceRange(r.sex(), r.low(), r.high()));
+          ranges.add(new Indicator.ReferenceRange(r.sex(), r.low(), r.high(), r.minAge(), r.maxAge()));
         }
       }
       for (String part : nonNull(row.compositeOf())) {

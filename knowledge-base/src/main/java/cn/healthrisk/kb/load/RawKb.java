@@ -36,7 +36,7 @@ final class RawKb {
 
   record ConversionRow(String unit, BigDecimal multiply, BigDecimal divide) {}
 
-  record RangeRow(String sex, BigDecimal low, BigDecimal high) {}
+  record RangeRow(String sex, Integer minAge, Integer maxAge, BigDecimal low, BigDecimal high) {}
 
   record ThresholdRow(String id, BigDecimal gte, BigDecimal gt, BigDecimal lte, BigDecimal lt, BigDecimal gtUln,
       Boolean positive, String concept, Map<String, Object> attributes, String text) {}

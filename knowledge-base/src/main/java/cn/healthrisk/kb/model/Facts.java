@@ -19,6 +19,8 @@ public final class Facts {
   public static final String GRADE = "grade";
   public static final String TIRADS = "tirads";
   public static final String BIRADS = "birads";
+  /** The full TI-RADS or BI-RADS category with its sub-class, e.g. {@code 4A}; the number alone is in tirads/birads. */
+  public static final String RADS_CATEGORY = "radsCategory";
   public static final String SIZE_MM = "sizeMm";
   public static final String SYSTOLIC = "systolic";
   public static final String DIASTOLIC = "diastolic";
@@ -34,6 +36,6 @@ public final class Facts {
   public static final String SEVERE = "severe";
 
   public static final Set<String> BUILT_IN = Set.of(AGE, SEX, SMOKER, SOURCE, STATUS, SINCE, MONTHS_SINCE, GRADE,
-      TIRADS, BIRADS, SIZE_MM, SYSTOLIC, DIASTOLIC, SEVERITY, OPERATED, SURGERY, ICD9, VALUE, UNIT, INDICATOR,
+      TIRADS, BIRADS, RADS_CATEGORY, SIZE_MM, SYSTOLIC, DIASTOLIC, SEVERITY, OPERATED, SURGERY, ICD9, VALUE, UNIT, INDICATOR,
       MARKER, SEVERE);
 }

@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads free Chinese disclosure text into findings: longest-match dictionary over disease and
- * surgery names and synonyms (then the diseases' patterns), several conditions per sentence,
- * negation, times resolved against a reference date, status, grades, sizes and blood pressure.
+ * Reads free Chinese disclosure text into findings. A term index over disease and surgery names
+ * and synonyms finds the longest terms (several per sentence); the diseases' patterns are a second
+ * pass, and one-edit typo matches a third, scored lower. Around each match it reads negation
+ * (with its scope over a list), family history, times resolved against a reference date, status,
+ * grades, TI-RADS/BI-RADS, sizes, blood pressure and operations.
  */
 public final class DisclosureNormalizer {
 
@@ -29,111 +32,348 @@ public final class DisclosureNormalizer {
   static final double CONFIDENCE_NAME = 0.95;
   static final double CONFIDENCE_SYNONYM = 0.85;
   static final double CONFIDENCE_PATTERN = 0.7;
+  /** A swap or an input-method confusion (节结, 胆襄) is nearly always a typo of that very term. */
+  static final double CONFIDENCE_LIKELY_TYPO = 0.8;
+  /** Other single edits in terms of four or more characters. */
+  static final double CONFIDENCE_TYPO = 0.65;
+  /** A substitution in a three-character term is a guess: below the usual minConfidence, so a human looks. */
+  static final double CONFIDENCE_SHORT_TYPO = 0.5;
   static final double CONFIDENCE_UNKNOWN = 0.2;
+
+  /** Pairs of characters Chinese input methods commonly put in place of each other. */
+  public static final List<String> INPUT_CONFUSIONS = List.of(
+      "结节", "囊襄", "症证", "胆担", "腺线", "瘤留", "肿种", "糖唐", "癫颠", "痫闲", "哮孝", "脂指", "肪防", "梗埂",
+      "疹诊", "溃馈", "疡扬", "椎锥", "肌机", "阑兰", "膀旁", "胱光", "塞赛", "喘端", "湿施", "痔志", "脓浓", "瘘楼",
+      "肾甚", "胃谓", "酯脂", "垂锤", "疝汕", "痹闭", "症正");
 
   private static final Pattern SENTENCE = Pattern.compile("[,;。!?\\n]");
   private static final Pattern ITEM = Pattern.compile("[、和及]");
-  private static final Pattern NEGATION = Pattern.compile("否认|没有|未曾|未患|从未|不曾|无|未");
-  /** Status phrases, most specific first, so 未规律服药 is not read as 规律服药 or as a negation. */
+  private static final Pattern NEGATION = Pattern.compile(
+      "否认|没有|没得|未曾|未患|从未|不曾|未见|未发现|未查出|未诊断|并无|排除|不是|无|未");
+  /** Words that restore the affirmative after a denial earlier in the list ("无高血压，有糖尿病"). */
+  private static final Pattern AFFIRM = Pattern.compile("有|患|确诊|诊断|查出|发现|得了|得过");
+  /** A denial after the conditions it covers: "高血压、糖尿病均否认", "乙肝两对半均阴性". */
+  private static final Pattern POST_NEGATION =
+      Pattern.compile("^(病史|史)?((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除)");
+  private static final Pattern FAMILY = Pattern.compile(
+      "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|兄妹|姐弟"
+          + "|儿子|女儿|子女|舅舅|姑姑|叔叔|伯伯|阿姨|姨妈|家族|家人|亲属|亲戚");
+  private static final Pattern SELF = Pattern.compile("本人|自己|自身|我(?!们|家)");
+  /**
+   * Status phrases, most specific first. They are masked before looking for a negation, so that
+   * 未规律服药 (uncontrolled), 没有再犯 (stable) and 现在没有了 (cured) are never read as denials.
+   */
   private static final List<Map.Entry<Pattern, String>> STATUS = List.of(
-      Map.entry(Pattern.compile("未规律(服药|用药|治疗)|不规律(服药|用药)|控制(不佳|不好|欠佳)|未控制"), "UNCONTROLLED"),
-      Map.entry(Pattern.compile("已?痊愈|已?治愈|已?康复|已?愈合"), "CURED"),
+      Map.entry(Pattern.compile("未规律(服药|用药|治疗)|不规律(服药|用药)|控制(不佳|不好|欠佳)|未控制|没控制"), "UNCONTROLLED"),
+      Map.entry(Pattern.compile("没有?再(犯|发作|发)|未再(犯|发作|发|复发)|没有?复发|未复发|无复发"), "STABLE"),
+      Map.entry(Pattern.compile("已?痊愈|已?治愈|已?康复|已?愈合|(现在|目前|已经|已)?(没有了|没了|好了|消失了?|不犯了)"), "CURED"),
       Map.entry(Pattern.compile("控制(良好|稳定|正常|在)|(吃药|服药|药物|用药)控制|规律(服药|用药)"), "CONTROLLED"),
       Map.entry(Pattern.compile("复查(无|未见)(明显)?变化|无明显变化|无变化|稳定|定期复查"), "STABLE"));
+  /** Phrases with a negation word that say nothing about a condition being absent. */
+  private static final Pattern NOT_A_DENIAL = Pattern.compile("无明显诱因|无不适|无症状|无异常|未见异常|无特殊|未手术|无需");
   private static final Pattern YEAR_MONTH = Pattern.compile("((?:19|20)\\d{2})(?:年|-|/|\\.)(\\d{1,2})月?");
   private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
   private static final String NUM = "(\\d{1,2}|[一两二三四五六七八九十半]{1,3})";
   private static final Pattern AGO = Pattern.compile(NUM + "多?(个月|年)(?:前|之前|以前)");
   private static final Pattern DURATION = Pattern.compile("(?<![\\d.])" + NUM + "多?(个月|年)(?!前|之前|以前)");
-  private static final Pattern GRADE = Pattern.compile("(?<![A-Z-])([1-4一二三四])级");
-  private static final Pattern TIRADS = Pattern.compile("TI-?RADS:?(\\d)");
-  private static final Pattern BIRADS = Pattern.compile("BI-?RADS:?(\\d)");
+  private static final Pattern GRADE = Pattern.compile("(?<![A-Z-])([1-4一二三四]|IV|III|II|I)级");
+  private static final Pattern TIRADS = Pattern.compile("TI-?RADS:?([1-6])([ABC])?");
+  private static final Pattern BIRADS = Pattern.compile("BI-?RADS:?([0-6])([ABC])?");
+  /** "4a类" without the system's name: TI-RADS for thyroid findings, BI-RADS for breast findings. */
+  private static final Pattern RADS_BARE = Pattern.compile("(?<![\\d.])([0-6])([ABC])?类");
   private static final Pattern SIZE = Pattern.compile(
-      "(\\d+(?:\\.\\d+)?)(?:[X×*](\\d+(?:\\.\\d+)?))?(?:[X×*](\\d+(?:\\.\\d+)?))?(MM|CM|毫米|厘米)");
+      "(\\d+(?:\\.\\d+)?)(?:[X×*](\\d+(?:\\.\\d+)?))?(?:[X×*](\\d+(?:\\.\\d+)?))?(MM|CM|毫米|厘米|公分)");
   private static final Pattern BLOOD_PRESSURE = Pattern.compile("(?<!\\d)(\\d{2,3})/(\\d{2,3})(?!\\d)");
   private static final Pattern SEVERITY = Pattern.compile("(轻|中|重)度");
-  private static final Pattern OPERATED = Pattern.compile("术后|手术|切除|已切");
+  private static final Pattern OPERATED = Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定");
   /** Words that carry no condition, stripped before deciding a clause is unknown text. */
   private static final Pattern FILLER = Pattern.compile(
       "做过|患有|病史|曾经|查出|发现|诊断|确诊|目前|现在|一直|吃药|服药|用药|治疗|住院|身体|健康|正常|良好|无异常|未见异常"
-          + "|良性|医院|检查|体检|左右|[有曾为了过的在年月个前后天次多约左右侧部叶史是]|[\\dA-Z.%/()\\-+:~]");
-  private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+          + "|良性|医院|检查|体检|左右|以前|之前|本人|自己|[有曾为了过的在年月个前后天次多约左右侧部叶史是]|[\\dA-Z.%/()\\-+:~]");
 
   private final KnowledgeBase kb;
-  private final List<Term> terms;
+  private final TermIndex<Entry> terms = new TermIndex<>(INPUT_CONFUSIONS);
+  /** Leading literal of each pattern → its disease and pattern; patterns without one are always tried. */
+  private final TermIndex<List<PatternRef>> patternLiterals = new TermIndex<>(List.of());
+  private final List<PatternRef> unanchoredPatterns = new ArrayList<>();
+  private final Map<String, Surgery> surgeries = new HashMap<>();
+  private final Map<String, List<Surgery>> surgeriesByCondition = new HashMap<>();
 
-  private record Term(String folded, String conceptId, String surgeryId, boolean standard) {}
+  private record Entry(String conceptId, String surgeryId, boolean standard) {}
 
-  private record Match(int start, int end, String conceptId, String surgeryId, double confidence, String basis) {}
+  private record PatternRef(String conceptId, Pattern pattern) {}
+
+  private record Match(int start, int end, String conceptId, String surgeryId, double confidence, String basis,
+      String term) {}
 
   public DisclosureNormalizer(KnowledgeBase kb) {
     this.kb = kb;
-    List<Term> all = new ArrayList<>();
+    // Standard names first, then synonyms, then surgeries: the first owner of a term wins.
     for (Disease d : kb.diseases()) {
-      all.add(new Term(TextForms.fold(d.name()), d.id(), null, true));
-      d.synonyms().forEach(s -> all.add(new Term(TextForms.fold(s), d.id(), null, false)));
+      terms.add(TextForms.fold(d.name()), new Entry(d.id(), null, true));
     }
     for (Surgery s : kb.surgeries()) {
-      all.add(new Term(TextForms.fold(s.name()), s.conditionId(), s.id(), true));
-      s.synonyms().forEach(t -> all.add(new Term(TextForms.fold(t), s.conditionId(), s.id(), false)));
+      terms.add(TextForms.fold(s.name()), new Entry(s.conditionId(), s.id(), true));
+      surgeries.put(s.id(), s);
+      surgeriesByCondition.computeIfAbsent(s.conditionId(), k -> new ArrayList<>()).add(s);
     }
-    all.sort(Comparator.comparingInt((Term t) -> t.folded().length()).reversed());
-    this.terms = List.copyOf(all);
+    for (Disease d : kb.diseases()) {
+      d.synonyms().forEach(t -> terms.add(TextForms.fold(t), new Entry(d.id(), null, false)));
+    }
+    for (Surgery s : kb.surgeries()) {
+      s.synonyms().forEach(t -> terms.add(TextForms.fold(t), new Entry(s.conditionId(), s.id(), false)));
+    }
+    Map<String, List<PatternRef>> byLiteral = new LinkedHashMap<>();
+    for (Disease d : kb.diseases()) {
+      for (Pattern p : d.patterns()) {
+        String literal = TextForms.fold(leadingLiteral(p.pattern()));
+        PatternRef ref = new PatternRef(d.id(), p);
+        if (literal.isEmpty()) {
+          unanchoredPatterns.add(ref);
+        } else {
+          byLiteral.computeIfAbsent(literal, k -> new ArrayList<>()).add(ref);
+        }
+      }
+    }
+    byLiteral.forEach(patternLiterals::add);
+  }
+
+  /**
+   * The characters every match of the pattern starts with, so the pattern is only tried on text
+   * containing them; empty when the pattern has alternatives at its top level or starts with a
+   * class or group.
+   */
+  static String leadingLiteral(String regex) {
+    int depth = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return "";
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (".[](){}*+?|\\^$".indexOf(c) >= 0) {
+        // A quantifier makes the character before it optional.
+        if ((c == '?' || c == '*' || c == '{') && out.length() > 0) {
+          out.setLength(out.length() - 1);
+        }
+        break;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** Findings in free text; relative times count back from {@code referenceDate}. */
   public List<ClinicalFinding> normalize(String text, LocalDate referenceDate) {
     List<Builder> findings = new ArrayList<>();
-    List<Builder> last = new ArrayList<>();
-    Map<String, Object> pending = new LinkedHashMap<>();
+    Reading reading = new Reading();
     for (String sentence : SENTENCE.split(TextForms.fold(text))) {
-      if (sentence.isEmpty()) {
-        continue;
-      }
-      boolean sentenceNegated = false;
-      for (String item : ITEM.split(sentence)) {
-        if (item.isEmpty()) {
-          continue;
-        }
-        String masked = maskStatus(item);
-        List<Match> matches = match(item);
-        Map<String, Object> attrs = attributes(item, referenceDate);
-        if (!matches.isEmpty()) {
-          boolean ownCue = NEGATION.matcher(masked.substring(0, matches.get(0).start())).find();
-          // 否认高血压、糖尿病: a leading denial covers the rest of the sentence's list.
-          boolean negated = ownCue || (sentenceNegated && !item.startsWith("有"));
-          sentenceNegated = negated;
-          last = new ArrayList<>();
-          for (Match m : matches) {
-            Builder b = new Builder(m, sentence, negated);
-            b.attributes.putAll(pending);
-            b.attributes.putAll(attrs);
-            if (m.surgeryId() != null) {
-              Surgery s = kb.surgeries().stream().filter(x -> x.id().equals(m.surgeryId())).findFirst().orElseThrow();
-              b.attributes.put(Facts.OPERATED, true);
-              b.attributes.put(Facts.SURGERY, s.name());
-              b.attributes.put(Facts.ICD9, s.icd9().get(0));
-            } else if (OPERATED.matcher(item).find()) {
-              b.attributes.put(Facts.OPERATED, true);
-            }
-            findings.add(b);
-            last.add(b);
-          }
-          pending.clear();
-        } else if (!attrs.isEmpty()) {
-          if (last.isEmpty()) {
-            pending.putAll(attrs);
-          } else {
-            last.forEach(b -> attrs.forEach(b.attributes::putIfAbsent));
-          }
-        } else if (NEGATION.matcher(masked).lookingAt()) {
-          sentenceNegated = true;
-        } else if (CJK.matcher(FILLER.matcher(item).replaceAll("")).results().count() >= 2) {
-          findings.add(new Builder(null, item, false, CONFIDENCE_UNKNOWN, "unknown"));
-        }
+      if (!sentence.isEmpty()) {
+        readSentence(sentence, referenceDate, reading, findings);
       }
     }
-    return findings.stream().map(Builder::build).toList();
+    return merge(findings).stream().map(Builder::build).toList();
+  }
+
+  /**
+   * What carries over from one sentence to the next: facts said after the conditions they
+   * describe ("阑尾切除，已痊愈") and facts said before them ("2019年，查出高血压").
+   */
+  private static final class Reading {
+    List<Builder> last = new ArrayList<>();
+    final Map<String, Object> pending = new LinkedHashMap<>();
+  }
+
+  private void readSentence(String sentence, LocalDate ref, Reading reading, List<Builder> findings) {
+    List<Builder> inSentence = new ArrayList<>();
+    Map<String, Object> pending = reading.pending;
+    boolean negated = false;
+    boolean family = false;
+    for (String item : ITEM.split(sentence)) {
+      if (item.isEmpty()) {
+        continue;
+      }
+      String masked = mask(item);
+      List<Match> matches = match(item);
+      Map<String, Object> attrs = attributes(item, ref);
+      int from = 0;
+      for (Match m : matches) {
+        String before = masked.substring(from, m.start());
+        // The latest cue before the match decides; none means the list's scope carries on.
+        Boolean cue = polarity(before);
+        if (cue != null) {
+          negated = cue;
+        }
+        if (SELF.matcher(before).find()) {
+          family = false;
+        }
+        if (FAMILY.matcher(before).find()) {
+          family = true;
+        }
+        Builder b = new Builder(m, sentence, negated, family);
+        b.explicit = cue != null;
+        b.attributes.putAll(pending);
+        b.attributes.putAll(attrs);
+        operation(item, m, b);
+        radsWithoutSystem(item, m.conceptId(), b.attributes);
+        inSentence.add(b);
+        from = m.end();
+      }
+      if (!matches.isEmpty()) {
+        reading.last = new ArrayList<>(inSentence.subList(inSentence.size() - matches.size(), inSentence.size()));
+        pending.clear();
+        if (POST_NEGATION.matcher(masked.substring(from)).find()) {
+          // "高血压、糖尿病均否认": the denial reaches back over the list, except what was affirmed.
+          inSentence.stream().filter(b -> !b.explicit || b.negated).forEach(b -> b.negated = true);
+        }
+        continue;
+      }
+      if (POST_NEGATION.matcher(masked).find() && !inSentence.isEmpty()) {
+        inSentence.stream().filter(b -> !b.explicit || b.negated).forEach(b -> b.negated = true);
+        continue;
+      }
+      if (!attrs.isEmpty()) {
+        if (reading.last.isEmpty()) {
+          pending.putAll(attrs);
+        } else {
+          reading.last.forEach(b -> attrs.forEach(b.attributes::putIfAbsent));
+        }
+        continue;
+      }
+      Boolean cue = polarity(masked);
+      if (cue != null) {
+        negated = cue;
+      }
+      if (FAMILY.matcher(item).find()) {
+        family = true;
+      }
+      if (cue == null && hasUnknownWords(item)) {
+        inSentence.add(new Builder(null, item, false, family, CONFIDENCE_UNKNOWN, "unknown", null));
+      }
+    }
+    findings.addAll(inSentence);
+  }
+
+  /**
+   * TRUE when the text's last cue denies, FALSE when it affirms, null without a cue. Affirming
+   * words inside or right after a denial (诊断 in 未诊断, 有 in 否认有) belong to it.
+   */
+  private static Boolean polarity(String text) {
+    Matcher neg = NEGATION.matcher(text);
+    int lastNeg = -1;
+    List<int[]> spans = new ArrayList<>(2);
+    while (neg.find()) {
+      lastNeg = neg.start();
+      spans.add(new int[] {neg.start(), neg.end()});
+    }
+    Matcher aff = AFFIRM.matcher(text);
+    int lastAff = -1;
+    while (aff.find()) {
+      int at = aff.start();
+      int[] owner = spans.stream().filter(sp -> at >= sp[0] && at <= sp[1]).findFirst().orElse(null);
+      if (owner != null) {
+        // 否认患有: the affirming words chained to the denial are part of it.
+        owner[1] = Math.max(owner[1], aff.end());
+      } else {
+        lastAff = at;
+      }
+    }
+    if (lastNeg < 0 && lastAff < 0) {
+      return null;
+    }
+    return lastNeg > lastAff;
+  }
+
+  private static boolean hasUnknownWords(String item) {
+    if (han(item) < 2) {
+      return false;
+    }
+    return han(FILLER.matcher(item).replaceAll("")) >= 2;
+  }
+
+  private static int han(String rest) {
+    int cjk = 0;
+    for (int i = 0; i < rest.length(); i++) {
+      if (Character.UnicodeScript.of(rest.charAt(i)) == Character.UnicodeScript.HAN) {
+        cjk++;
+      }
+    }
+    return cjk;
+  }
+
+  /** Links an operation to its condition: the surgery matched, or one named by the clause's wording. */
+  private void operation(String item, Match m, Builder b) {
+    if (m.surgeryId() != null) {
+      Surgery s = surgeries.get(m.surgeryId());
+      b.attributes.put(Facts.OPERATED, true);
+      b.attributes.put(Facts.SURGERY, s.name());
+      b.attributes.put(Facts.ICD9, s.icd9().get(0));
+      return;
+    }
+    Matcher op = OPERATED.matcher(item);
+    if (!op.find()) {
+      return;
+    }
+    b.attributes.put(Facts.OPERATED, true);
+    List<Surgery> linked = surgeriesByCondition.getOrDefault(m.conceptId(), List.of());
+    String cue = op.group();
+    Surgery chosen = linked.stream()
+        .filter(s -> s.name().contains(cue) || s.synonyms().stream().anyMatch(t -> t.contains(cue)))
+        .findFirst()
+        .orElse(linked.isEmpty() ? null : linked.get(0));
+    if (chosen != null) {
+      b.attributes.put(Facts.SURGERY, chosen.name());
+      b.attributes.put(Facts.ICD9, chosen.icd9().get(0));
+    }
+  }
+
+  private void radsWithoutSystem(String item, String conceptId, Map<String, Object> attrs) {
+    if (attrs.containsKey(Facts.TIRADS) || attrs.containsKey(Facts.BIRADS)) {
+      return;
+    }
+    Matcher m = RADS_BARE.matcher(item);
+    if (!m.find()) {
+      return;
+    }
+    Disease d = kb.disease(conceptId).orElse(null);
+    if (d == null) {
+      return;
+    }
+    String code = d.primaryIcd10();
+    String fact = code.startsWith("E0") || code.startsWith("C73") ? Facts.TIRADS
+        : code.startsWith("N6") || code.startsWith("C50") ? Facts.BIRADS : null;
+    if (fact != null) {
+      attrs.put(fact, Integer.parseInt(m.group(1)));
+      if (m.group(2) != null) {
+        attrs.put(Facts.RADS_CATEGORY, m.group(1) + m.group(2));
+      }
+    }
+  }
+
+  /** One finding per condition, subject and polarity: a disease and its operation told twice are one story. */
+  private static List<Builder> merge(List<Builder> findings) {
+    List<Builder> out = new ArrayList<>();
+    for (Builder b : findings) {
+      Builder same = b.conceptId == null ? null : out.stream()
+          .filter(o -> b.conceptId.equals(o.conceptId) && o.negated == b.negated && o.family == b.family)
+          .findFirst().orElse(null);
+      if (same == null) {
+        out.add(b);
+      } else {
+        b.attributes.forEach(same.attributes::putIfAbsent);
+        same.confidence = Math.max(same.confidence, b.confidence);
+      }
+    }
+    return out;
   }
 
   /**
@@ -154,7 +394,8 @@ public final class DisclosureNormalizer {
     if (coded.isPresent()) {
       Disease d = coded.get();
       Map<String, Object> attrs = new LinkedHashMap<>();
-      fromText.stream().filter(f -> d.id().equals(f.conceptId())).findFirst().ifPresent(f -> attrs.putAll(f.attributes()));
+      fromText.stream().filter(f -> d.id().equals(f.conceptId()) && f.aboutApplicant()).findFirst()
+          .ifPresent(f -> attrs.putAll(f.attributes()));
       attrs.putAll(extra);
       out.add(new ClinicalFinding(d.id(), d.name(), icd10.trim(), text, Map.copyOf(attrs), false, CONFIDENCE_ICD10,
           "icd10"));
@@ -162,16 +403,16 @@ public final class DisclosureNormalizer {
       return out;
     }
     for (ClinicalFinding f : fromText) {
-      if (f.known() && !f.negated()) {
+      if (f.known() && !f.negated() && f.aboutApplicant()) {
         Map<String, Object> attrs = new LinkedHashMap<>(f.attributes());
         attrs.putAll(extra);
         out.add(new ClinicalFinding(f.conceptId(), f.concept(), f.icd10(), f.evidence(), Map.copyOf(attrs), false,
-            f.confidence(), f.basis()));
+            f.confidence(), f.basis(), f.subject(), f.matchedTerm()));
       } else {
         out.add(f);
       }
     }
-    boolean anyKnown = out.stream().anyMatch(ClinicalFinding::known);
+    boolean anyKnown = out.stream().anyMatch(f -> f.known() && f.aboutApplicant());
     if (!anyKnown && icd10 != null && !icd10.isBlank()) {
       out.removeIf(f -> !f.known() && !f.negated());
       out.add(new ClinicalFinding(null, null, icd10.trim(), text, Map.copyOf(extra), false, CONFIDENCE_UNKNOWN,
@@ -180,60 +421,111 @@ public final class DisclosureNormalizer {
     return out;
   }
 
+  /** Exact terms first; patterns, then one-edit typo matches, only on what the terms left. */
   private List<Match> match(String item) {
     List<Match> found = new ArrayList<>();
-    int i = 0;
-    while (i < item.length()) {
-      Term hit = null;
-      for (Term t : terms) {
-        if (item.startsWith(t.folded(), i)) {
-          hit = t;
-          break;
-        }
-      }
-      if (hit == null) {
-        i++;
-        continue;
-      }
-      final Term term = hit;
-      if (found.stream().noneMatch(m -> m.conceptId().equals(term.conceptId()) && m.surgeryId() == null
-          && term.surgeryId() == null)) {
-        found.add(new Match(i, i + term.folded().length(), term.conceptId(), term.surgeryId(),
-            term.standard() ? CONFIDENCE_NAME : CONFIDENCE_SYNONYM, "dictionary"));
-      }
-      i += term.folded().length();
+    for (TermIndex.Hit<Entry> h : terms.longestMatches(item)) {
+      Entry e = h.value();
+      found.add(new Match(h.start(), h.end(), e.conceptId(), e.surgeryId(),
+          e.standard() ? CONFIDENCE_NAME : CONFIDENCE_SYNONYM, "dictionary", h.term()));
     }
-    for (Disease d : kb.diseases()) {
-      if (found.stream().anyMatch(m -> m.conceptId().equals(d.id()))) {
+    List<PatternRef> candidates = new ArrayList<>(unanchoredPatterns);
+    patternLiterals.allMatches(item).forEach(h -> candidates.addAll(h.value()));
+    for (PatternRef p : candidates) {
+      if (found.stream().anyMatch(m -> m.conceptId().equals(p.conceptId()))) {
         continue;
       }
-      for (Pattern p : d.patterns()) {
-        Matcher m = p.matcher(item);
-        while (m.find()) {
-          int s = m.start();
-          int e = m.end();
-          if (found.stream().noneMatch(x -> s < x.end() && x.start() < e)) {
-            found.add(new Match(s, e, d.id(), null, CONFIDENCE_PATTERN, "pattern"));
-            break;
-          }
+      Matcher m = p.pattern().matcher(item);
+      while (m.find()) {
+        int s = m.start();
+        int e = m.end();
+        if (found.stream().noneMatch(x -> s < x.end() && x.start() < e)) {
+          found.add(new Match(s, e, p.conceptId(), null, CONFIDENCE_PATTERN, "pattern", p.pattern().pattern()));
+          break;
         }
       }
     }
     found.sort(Comparator.comparingInt(Match::start));
+    fuzzy(item, found);
+    found.sort(Comparator.comparingInt(Match::start));
     return found;
   }
 
-  private static String maskStatus(String item) {
+  /** One-edit matches in the stretches of the clause no term or pattern covered. */
+  private void fuzzy(String item, List<Match> found) {
+    List<int[]> gaps = new ArrayList<>();
+    int from = 0;
+    for (Match m : found) {
+      if (m.start() > from) {
+        gaps.add(new int[] {from, m.start()});
+      }
+      from = Math.max(from, m.end());
+    }
+    if (from < item.length()) {
+      gaps.add(new int[] {from, item.length()});
+    }
+    for (int[] gap : gaps) {
+      String part = item.substring(gap[0], gap[1]);
+      if (part.length() < TermIndex.MIN_FUZZY_LENGTH || !hasUnknownWords(part)) {
+        continue;
+      }
+      for (TermIndex.Hit<Entry> h : terms.fuzzyMatches(part)) {
+        Entry e = h.value();
+        found.add(new Match(gap[0] + h.start(), gap[0] + h.end(), e.conceptId(), e.surgeryId(),
+            typoConfidence(h), "fuzzy:" + h.edit().name().toLowerCase(Locale.ROOT), h.term()));
+      }
+    }
+  }
+
+  private static double typoConfidence(TermIndex.Hit<?> h) {
+    return switch (h.edit()) {
+      case TRANSPOSITION, CONFUSION -> CONFIDENCE_LIKELY_TYPO;
+      case SUBSTITUTION -> h.term().length() <= TermIndex.MIN_FUZZY_LENGTH ? CONFIDENCE_SHORT_TYPO : CONFIDENCE_TYPO;
+      default -> CONFIDENCE_TYPO;
+    };
+  }
+
+  /** The clause with status phrases and harmless negation words blanked, for finding real denials. */
+  private static String mask(String item) {
+    if (!containsAny(item, NEGATION_CHARS)) {
+      return item;
+    }
     String masked = item;
     for (Map.Entry<Pattern, String> e : STATUS) {
       masked = e.getKey().matcher(masked).replaceAll(m -> "□".repeat(m.group().length()));
     }
-    return masked;
+    return NOT_A_DENIAL.matcher(masked).replaceAll(m -> "□".repeat(m.group().length()));
   }
 
-  /** Facts stated in a clause: status, time, grade, TI-RADS/BI-RADS, size, blood pressure, severity. */
+  /** Every character a negation cue can start with or contain; clauses without one need no masking. */
+  private static final String NEGATION_CHARS = "否没未从不并排无";
+
+  private static boolean containsAny(String text, String chars) {
+    for (int i = 0; i < text.length(); i++) {
+      if (chars.indexOf(text.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Facts stated in a clause: status, time, grade, TI-RADS/BI-RADS, size, blood pressure, severity.
+   * Each pattern runs only when a character it needs is present: most clauses have no digits.
+   */
   static Map<String, Object> attributes(String item, LocalDate ref) {
     Map<String, Object> attrs = new LinkedHashMap<>();
+    boolean digits = hasDigit(item);
     for (Map.Entry<Pattern, String> e : STATUS) {
       if (e.getKey().matcher(item).find()) {
         attrs.put(Facts.STATUS, e.getValue());
@@ -242,30 +534,37 @@ public final class DisclosureNormalizer {
     }
     time(item, ref).ifPresent(ym -> putSince(attrs, ym, ref));
     Matcher m = GRADE.matcher(item);
-    if (m.find()) {
-      attrs.put(Facts.GRADE, TextForms.number(m.group(1)).intValue());
+    if (item.indexOf('级') >= 0 && m.find()) {
+      attrs.put(Facts.GRADE, grade(m.group(1)));
     }
+    boolean rads = item.contains("RADS");
     m = TIRADS.matcher(item);
-    if (m.find()) {
+    if (rads && m.find()) {
       attrs.put(Facts.TIRADS, Integer.parseInt(m.group(1)));
+      if (m.group(2) != null) {
+        attrs.put(Facts.RADS_CATEGORY, m.group(1) + m.group(2));
+      }
     }
     m = BIRADS.matcher(item);
-    if (m.find()) {
+    if (rads && m.find()) {
       attrs.put(Facts.BIRADS, Integer.parseInt(m.group(1)));
+      if (m.group(2) != null) {
+        attrs.put(Facts.RADS_CATEGORY, m.group(1) + m.group(2));
+      }
     }
     m = SIZE.matcher(item);
-    if (m.find()) {
+    if (digits && m.find()) {
       BigDecimal max = BigDecimal.ZERO;
       for (int g = 1; g <= 3; g++) {
         if (m.group(g) != null) {
           max = max.max(new BigDecimal(m.group(g)));
         }
       }
-      boolean cm = m.group(4).equals("CM") || m.group(4).equals("厘米");
-      attrs.put(Facts.SIZE_MM, plain(cm ? max.multiply(BigDecimal.TEN) : max));
+      boolean mm = m.group(4).equals("MM") || m.group(4).equals("毫米");
+      attrs.put(Facts.SIZE_MM, plain(mm ? max : max.multiply(BigDecimal.TEN)));
     }
     m = BLOOD_PRESSURE.matcher(item);
-    if (m.find()) {
+    if (digits && item.indexOf('/') >= 0 && m.find()) {
       int sys = Integer.parseInt(m.group(1));
       int dia = Integer.parseInt(m.group(2));
       if (sys >= 70 && sys <= 260 && dia >= 40 && dia <= 160 && sys > dia) {
@@ -274,13 +573,26 @@ public final class DisclosureNormalizer {
       }
     }
     m = SEVERITY.matcher(item);
-    if (m.find()) {
+    if (item.indexOf('度') >= 0 && m.find()) {
       attrs.put(Facts.SEVERITY, "轻中重".indexOf(m.group(1)) + 1);
     }
     return attrs;
   }
 
+  private static int grade(String s) {
+    return switch (s) {
+      case "I" -> 1;
+      case "II" -> 2;
+      case "III" -> 3;
+      case "IV" -> 4;
+      default -> TextForms.number(s).intValue();
+    };
+  }
+
   private static Optional<YearMonth> time(String item, LocalDate ref) {
+    if (item.indexOf('年') < 0 && item.indexOf('月') < 0 && item.indexOf('近') < 0 && !hasDigit(item)) {
+      return Optional.empty();
+    }
     YearMonth now = YearMonth.from(ref);
     Matcher m = YEAR_MONTH.matcher(item);
     if (m.find()) {
@@ -354,30 +666,39 @@ public final class DisclosureNormalizer {
   private final class Builder {
     final String conceptId;
     final String evidence;
-    final boolean negated;
-    final double confidence;
+    final boolean family;
     final String basis;
+    final String term;
+    boolean negated;
+    /** Whether a cue in the clause itself decided the polarity (rather than the list's scope). */
+    boolean explicit;
+    double confidence;
     final Map<String, Object> attributes = new LinkedHashMap<>();
 
-    Builder(Match m, String evidence, boolean negated) {
-      this(m.conceptId(), evidence, negated, m.confidence(), m.basis());
+    Builder(Match m, String evidence, boolean negated, boolean family) {
+      this(m.conceptId(), evidence, negated, family, m.confidence(), m.basis(), m.term());
     }
 
-    Builder(String conceptId, String evidence, boolean negated, double confidence, String basis) {
+    Builder(String conceptId, String evidence, boolean negated, boolean family, double confidence, String basis,
+        String term) {
       this.conceptId = conceptId;
       this.evidence = evidence;
       this.negated = negated;
+      this.family = family;
       this.confidence = confidence;
       this.basis = basis;
+      this.term = term;
     }
 
     ClinicalFinding build() {
+      ClinicalFinding.Subject subject = family ? ClinicalFinding.Subject.FAMILY : ClinicalFinding.Subject.APPLICANT;
       if (conceptId == null) {
-        return new ClinicalFinding(null, null, null, evidence, Map.copyOf(attributes), negated, confidence, basis);
+        return new ClinicalFinding(null, null, null, evidence, Map.copyOf(attributes), negated, confidence, basis,
+            subject, null);
       }
       Disease d = kb.disease(conceptId).orElseThrow();
       return new ClinicalFinding(d.id(), d.name(), d.primaryIcd10(), evidence, Map.copyOf(attributes), negated,
-          confidence, basis);
+          confidence, basis, subject, term);
     }
   }
 }

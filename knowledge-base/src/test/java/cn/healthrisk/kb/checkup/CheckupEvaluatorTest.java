@@ -106,10 +106,10 @@ class CheckupEvaluatorTest {
 
   @Test
   void unknownUnitIsReportedNotGuessed() {
-    CheckupEvaluation e = eval("F", item("GLU", "6.8", "g/L"), item("血红蛋白", "130", "g/L"));
+    CheckupEvaluation e = eval("F", item("GLU", "6.8", "g/L"), item("视力", "1.0", ""));
     assertThat(e.findings()).isEmpty();
     assertThat(e.unreadable()).singleElement().satisfies(u -> assertThat(u.name()).isEqualTo("GLU"));
-    assertThat(e.unknownItems()).containsExactly("血红蛋白");
+    assertThat(e.unknownItems()).containsExactly("视力");
   }
 
   @Test

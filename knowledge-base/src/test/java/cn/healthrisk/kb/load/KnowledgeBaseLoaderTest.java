@@ -38,7 +38,9 @@ class KnowledgeBaseLoaderTest {
     assertThat(stats.diseases()).isGreaterThanOrEqualTo(25);
     assertThat(stats.surgeries()).isGreaterThanOrEqualTo(10);
     assertThat(stats.indicators()).isGreaterThanOrEqualTo(12);
-    assertThat(stats.diseasesByCategory()).containsEntry("E00-E07", 1).containsEntry("B15-B19", 3);
+    // Counted per ICD block: the thyroid block holds 甲状腺结节 among others, hepatitis B/C their block.
+    assertThat(stats.diseasesByCategory().get("E00-E07")).isGreaterThanOrEqualTo(1);
+    assertThat(stats.diseasesByCategory().get("B15-B19")).isGreaterThanOrEqualTo(3);
     assertThat(stats.diseasesByCategory().values().stream().mapToInt(Integer::intValue).sum())
         .isEqualTo(stats.diseases());
   }

@@ -68,7 +68,7 @@ public final class UnderwritingEngine {
     List<Candidate> out = new ArrayList<>();
     for (Application.Disclosure d : app.disclosuresOrEmpty()) {
       for (ClinicalFinding f : normalizer.normalize(d.text(), d.icd10(), d.diagnosedOn(), d.status(), applied)) {
-        if (!f.negated()) {
+        if (!f.negated() && f.aboutApplicant()) {
           out.add(new Candidate(f, FindingSource.DISCLOSURE, d.text() != null ? d.text() : f.evidence()));
         }
       }
@@ -76,7 +76,8 @@ public final class UnderwritingEngine {
     String sex = app.applicant() == null ? null : app.applicant().sex();
     if (app.checkup() != null && app.checkup().items() != null) {
       LocalDate reported = app.checkup().reportDate() != null ? app.checkup().reportDate() : applied;
-      CheckupEvaluation eval = evaluator.evaluate(app.checkup().items(), sex, reported);
+      Integer age = app.applicant() == null ? null : app.applicant().age();
+      CheckupEvaluation eval = evaluator.evaluate(app.checkup().items(), sex, age, reported);
       eval.findings().forEach(f -> out.add(new Candidate(f, FindingSource.CHECKUP, f.evidence())));
       for (CheckupEvaluation.Unreadable u : eval.unreadable()) {
         String evidence = u.name() + " " + u.value() + (u.unit() == null ? "" : " " + u.unit());

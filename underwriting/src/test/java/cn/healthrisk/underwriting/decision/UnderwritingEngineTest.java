@@ -87,6 +87,29 @@ class UnderwritingEngineTest {
   }
 
   @Test
+  void familyHistoryIsNotUnderwrittenAsTheApplicants() {
+    Decision d = engine.decide(new App().lines("TERM_LIFE").said("父亲有高血压、糖尿病").build());
+    assertThat(d.findings()).isEmpty();
+    assertThat(d.decisionFor("TERM_LIFE").outcome()).isEqualTo(OutcomeType.STANDARD);
+  }
+
+  @Test
+  void aTypoGuessBelowTheMinimumConfidenceIsReferredNotDecided() {
+    // 高山压: one substitution in a three-character term, read as 高血压 with low confidence.
+    Decision d = engine.decide(new App().lines("CANCER").said("高山压").build());
+    assertThat(d.findings()).singleElement().satisfies(f -> assertThat(f.concept()).isEqualTo("高血压"));
+    Decision.ProductLineDecision cancer = d.decisionFor("CANCER");
+    assertThat(cancer.outcome()).isEqualTo(OutcomeType.REFER);
+    assertThat(ruleIds(cancer)).containsExactly("UW-HTN-001", "UW-SYS-001");
+  }
+
+  @Test
+  void aLikelyTypoAboveTheMinimumConfidenceIsDecidedByTheConditionsRules() {
+    Decision d = engine.decide(new App().lines("CANCER").said("甲状腺节结 TI-RADS 3类").build());
+    assertThat(ruleIds(d.decisionFor("CANCER"))).containsExactly("UW-THY-004");
+  }
+
+  @Test
   void controlledHypertensionIsRatedForCriticalIllnessAndExcludedForMedical() {
     Decision d = engine.decide(new App().lines("CRITICAL_ILLNESS", "MILLION_MEDICAL")
         .said("高血压两年，吃药控制在130/85左右").build());

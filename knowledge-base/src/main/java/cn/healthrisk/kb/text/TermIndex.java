@@ -1,0 +1,414 @@
+package cn.healthrisk.kb.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A dictionary of folded terms for free text: a character trie for exact longest matches, and a
+ * deletion-neighbourhood index (every term with one character removed) for one-edit matches.
+ * Lookups cost a few hash probes per character whatever the number of terms, which is what lets
+ * the normaliser grow to thousands of terms without slowing down.
+ *
+ * @param <T> what a term stands for
+ */
+public final class TermIndex<T> {
+
+  /** Terms shorter than this are matched exactly only: one edit in two characters is a different word. */
+  public static final int MIN_FUZZY_LENGTH = 3;
+
+  /**
+   * Characters whose exchange turns a statement into its opposite (阴性/阳性, 有/无, 高/低): an edit
+   * touching one of them is never taken for a typo.
+   */
+  private static final String POLARITY = "阴阳有无未已非不否没良恶高低增减升降左右上下";
+
+  /** A term found in text: {@code [start, end)} of the searched text, the edit kind for fuzzy hits. */
+  public record Hit<T>(int start, int end, String term, T value, Edit edit) {
+    public int length() {
+      return end - start;
+    }
+  }
+
+  /** How a fuzzy hit differs from its term. */
+  public enum Edit {
+    NONE,
+    /** Two neighbouring characters swapped (结节 → 节结). */
+    TRANSPOSITION,
+    /** A character replaced by one a Chinese input method commonly offers instead (结/节, 囊/襄). */
+    CONFUSION,
+    SUBSTITUTION,
+    /** A character missing from the text. */
+    DELETION,
+    /** An extra character in the text. */
+    INSERTION
+  }
+
+  private final CharTrie trie = new CharTrie();
+  private final List<String> terms = new ArrayList<>();
+  private final List<T> values = new ArrayList<>();
+  private final Map<String, Integer> exact = new HashMap<>();
+  /** Term with one character deleted → indexes of the terms it came from. */
+  private final Map<String, int[]> deletions = new HashMap<>();
+  private final Set<Long> confusions;
+  private int maxLength;
+  /**
+   * Characters at a term's first two and last two places (and the confusion partners of last
+   * characters). A one-edit match keeps its first character or its second, and its last character
+   * or a neighbour, so spans failing both tests are skipped without building any string.
+   */
+  private final java.util.BitSet heads = new java.util.BitSet(Character.MAX_VALUE + 1);
+  private final java.util.BitSet seconds = new java.util.BitSet(Character.MAX_VALUE + 1);
+  private final java.util.BitSet tails = new java.util.BitSet(Character.MAX_VALUE + 1);
+  private final Map<Character, String> partners = new HashMap<>();
+
+  /**
+   * @param confusions pairs of characters an input method commonly swaps, each given as a
+   *     two-character string such as {@code "结节"}
+   */
+  public TermIndex(Iterable<String> confusions) {
+    java.util.HashSet<Long> pairs = new java.util.HashSet<>();
+    for (String p : confusions) {
+      char a = TextForms.fold(p.charAt(0));
+      char b = TextForms.fold(p.charAt(1));
+      pairs.add(pair(a, b));
+      pairs.add(pair(b, a));
+      partners.merge(a, String.valueOf(b), String::concat);
+      partners.merge(b, String.valueOf(a), String::concat);
+    }
+    this.confusions = Set.copyOf(pairs);
+  }
+
+  private static long pair(char a, char b) {
+    return ((long) a << 16) | b;
+  }
+
+  /** Adds a term (already folded); the first value added for a term wins. */
+  public void add(String term, T value) {
+    if (term.isEmpty() || exact.containsKey(term)) {
+      return;
+    }
+    int id = terms.size();
+    terms.add(term);
+    values.add(value);
+    exact.put(term, id);
+    trie.insert(term, id);
+    maxLength = Math.max(maxLength, term.length());
+    if (term.length() >= MIN_FUZZY_LENGTH) {
+      int n = term.length();
+      heads.set(term.charAt(0));
+      heads.set(term.charAt(1));
+      seconds.set(term.charAt(1));
+      tails.set(term.charAt(n - 1));
+      tails.set(term.charAt(n - 2));
+      partners.getOrDefault(term.charAt(n - 1), "").chars().forEach(tails::set);
+      for (int i = 0; i < term.length(); i++) {
+        if (i > 0 && term.charAt(i) == term.charAt(i - 1)) {
+          continue;
+        }
+        String key = term.substring(0, i) + term.substring(i + 1);
+        deletions.merge(key, new int[] {id}, TermIndex::append);
+      }
+    }
+  }
+
+  private static int[] append(int[] a, int[] b) {
+    int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  public int size() {
+    return terms.size();
+  }
+
+  /**
+   * Non-overlapping exact matches, longer terms first: at every position the longest term
+   * starting there is a candidate, and candidates are taken longest first so that a short term
+   * never hides a longer one that starts a character later.
+   */
+  public List<Hit<T>> longestMatches(String text) {
+    List<Hit<T>> candidates = new ArrayList<>();
+    for (int i = 0; i < text.length(); i++) {
+      int id = trie.longestAt(text, i);
+      if (id >= 0) {
+        candidates.add(new Hit<>(i, i + terms.get(id).length(), terms.get(id), values.get(id), Edit.NONE));
+      }
+    }
+    return nonOverlapping(candidates);
+  }
+
+  /** Every exact occurrence of every term, overlapping ones included (for prefilters). */
+  public List<Hit<T>> allMatches(String text) {
+    List<Hit<T>> out = new ArrayList<>();
+    for (int i = 0; i < text.length(); i++) {
+      for (int id : trie.allAt(text, i)) {
+        out.add(new Hit<>(i, i + terms.get(id).length(), terms.get(id), values.get(id), Edit.NONE));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Non-overlapping one-edit matches of terms of at least {@link #MIN_FUZZY_LENGTH} characters.
+   * Each span of the text is looked up, and so are its one-deletion variants, in the deletion
+   * index; a candidate is kept when the span is exactly one substitution, adjacent transposition,
+   * deletion or insertion away from the term and the edit does not touch a polarity character.
+   */
+  public List<Hit<T>> fuzzyMatches(String text) {
+    List<Hit<T>> candidates = new ArrayList<>();
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      int longest = Math.min(n - i, maxLength + 1);
+      if (!heads.get(text.charAt(i)) && !(i + 1 < n && seconds.get(text.charAt(i + 1)))) {
+        continue;
+      }
+      for (int len = longest; len >= MIN_FUZZY_LENGTH; len--) {
+        char last = text.charAt(i + len - 1);
+        if (!tails.get(last) && !tails.get(text.charAt(i + len - 2))) {
+          continue;
+        }
+        String span = text.substring(i, i + len);
+        Hit<T> best = bestFuzzy(span, i);
+        if (best != null) {
+          candidates.add(best);
+          break;
+        }
+      }
+    }
+    return nonOverlapping(candidates);
+  }
+
+  private Hit<T> bestFuzzy(String span, int offset) {
+    if (exact.containsKey(span)) {
+      return null;
+    }
+    Hit<T> best = null;
+    // The text lacks a character of the term: the span is itself a deletion of the term.
+    best = better(best, span, offset, deletions.get(span));
+    for (int i = 0; i < span.length(); i++) {
+      if (i > 0 && span.charAt(i) == span.charAt(i - 1)) {
+        continue;
+      }
+      String key = span.substring(0, i) + span.substring(i + 1);
+      Integer id = exact.get(key);
+      if (id != null) {
+        best = better(best, span, offset, new int[] {id});
+      }
+      best = better(best, span, offset, deletions.get(key));
+    }
+    return best;
+  }
+
+  private Hit<T> better(Hit<T> best, String span, int offset, int[] ids) {
+    if (ids == null) {
+      return best;
+    }
+    for (int id : ids) {
+      String term = terms.get(id);
+      if (term.length() < MIN_FUZZY_LENGTH) {
+        continue;
+      }
+      Edit edit = edit(term, span);
+      if (edit == null) {
+        continue;
+      }
+      Hit<T> hit = new Hit<>(offset, offset + span.length(), term, values.get(id), edit);
+      if (best == null || edit.ordinal() < best.edit().ordinal()
+          || (edit == best.edit() && term.length() > best.term().length())) {
+        best = hit;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The single edit turning {@code term} into {@code text}, or null when it takes more, none, or
+   * one that too often makes another word: a changed last character (癌/炎 names another
+   * disease unless the pair is a known input-method confusion), a character dropped or added at
+   * either end (甲状腺 is not 甲状腺癌), or a dropped or added character in a three-character term.
+   */
+  Edit edit(String term, String text) {
+    int a = term.length();
+    int b = text.length();
+    int p = 0;
+    while (p < Math.min(a, b) && term.charAt(p) == text.charAt(p)) {
+      p++;
+    }
+    int s = 0;
+    while (s < Math.min(a, b) - p && term.charAt(a - 1 - s) == text.charAt(b - 1 - s)) {
+      s++;
+    }
+    String termPart = term.substring(p, a - s);
+    String textPart = text.substring(p, b - s);
+    if (a == b) {
+      if (termPart.length() == 1) {
+        char x = termPart.charAt(0);
+        char y = textPart.charAt(0);
+        if (polar(x) || polar(y)) {
+          return null;
+        }
+        if (confusions.contains(pair(x, y))) {
+          return Edit.CONFUSION;
+        }
+        return p == a - 1 ? null : Edit.SUBSTITUTION;
+      }
+      if (termPart.length() == 2 && termPart.charAt(0) == textPart.charAt(1)
+          && termPart.charAt(1) == textPart.charAt(0)) {
+        return polar(termPart.charAt(0)) || polar(termPart.charAt(1)) ? null : Edit.TRANSPOSITION;
+      }
+      return null;
+    }
+    boolean interior = p > 0 && s > 0;
+    if (a < MIN_FUZZY_LENGTH + 1 || !interior) {
+      return null;
+    }
+    if (a == b + 1 && termPart.length() == 1 && textPart.isEmpty()) {
+      return polar(termPart.charAt(0)) ? null : Edit.DELETION;
+    }
+    if (b == a + 1 && textPart.length() == 1 && termPart.isEmpty()) {
+      return polar(textPart.charAt(0)) ? null : Edit.INSERTION;
+    }
+    return null;
+  }
+
+  private static boolean polar(char c) {
+    return POLARITY.indexOf(c) >= 0;
+  }
+
+  private static <T> List<Hit<T>> nonOverlapping(List<Hit<T>> candidates) {
+    if (candidates.size() <= 1) {
+      return candidates;
+    }
+    List<Hit<T>> sorted = new ArrayList<>(candidates);
+    sorted.sort(Comparator.comparingInt((Hit<T> h) -> -h.length()).thenComparingInt(Hit::start));
+    List<Hit<T>> chosen = new ArrayList<>();
+    for (Hit<T> h : sorted) {
+      if (chosen.stream().noneMatch(c -> h.start() < c.end() && c.start() < h.end())) {
+        chosen.add(h);
+      }
+    }
+    chosen.sort(Comparator.comparingInt(Hit::start));
+    return chosen;
+  }
+
+  /**
+   * A trie over chars kept in one open-addressing table keyed by (node, char), so a step is one
+   * probe with no boxing and the structure stays compact for thousands of terms.
+   */
+  private static final class CharTrie {
+    private long[] keys = new long[1 << 12];
+    private int[] children = new int[1 << 12];
+    private int used;
+    private int nodes = 1;
+    /** Term id ending at each node, or -1. */
+    private int[] terminal = {-1};
+
+    void insert(String term, int id) {
+      int node = 0;
+      for (int i = 0; i < term.length(); i++) {
+        int next = child(node, term.charAt(i));
+        if (next < 0) {
+          next = nodes++;
+          if (next >= terminal.length) {
+            int old = terminal.length;
+            terminal = java.util.Arrays.copyOf(terminal, old * 2);
+            java.util.Arrays.fill(terminal, old, terminal.length, -1);
+          }
+          terminal[next] = -1;
+          put(node, term.charAt(i), next);
+        }
+        node = next;
+      }
+      if (terminal[node] < 0) {
+        terminal[node] = id;
+      }
+    }
+
+    int longestAt(String text, int from) {
+      int node = 0;
+      int found = -1;
+      for (int i = from; i < text.length(); i++) {
+        node = child(node, text.charAt(i));
+        if (node < 0) {
+          break;
+        }
+        if (terminal[node] >= 0) {
+          found = terminal[node];
+        }
+      }
+      return found;
+    }
+
+    List<Integer> allAt(String text, int from) {
+      List<Integer> out = new ArrayList<>(2);
+      int node = 0;
+      for (int i = from; i < text.length(); i++) {
+        node = child(node, text.charAt(i));
+        if (node < 0) {
+          break;
+        }
+        if (terminal[node] >= 0) {
+          out.add(terminal[node]);
+        }
+      }
+      return out;
+    }
+
+    private static long key(int node, char c) {
+      // +1 keeps key 0 free to mark an empty slot.
+      return (((long) node) << 16 | c) + 1;
+    }
+
+    private int slot(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h >>> 40) & (keys.length - 1);
+    }
+
+    private int child(int node, char c) {
+      long k = key(node, c);
+      int i = slot(k);
+      while (keys[i] != 0) {
+        if (keys[i] == k) {
+          return children[i];
+        }
+        i = (i + 1) & (keys.length - 1);
+      }
+      return -1;
+    }
+
+    private void put(int node, char c, int childNode) {
+      if ((used + 1) * 2 > keys.length) {
+        grow();
+      }
+      long k = key(node, c);
+      int i = slot(k);
+      while (keys[i] != 0) {
+        i = (i + 1) & (keys.length - 1);
+      }
+      keys[i] = k;
+      children[i] = childNode;
+      used++;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldChildren = children;
+      keys = new long[oldKeys.length * 2];
+      children = new int[oldKeys.length * 2];
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = slot(oldKeys[j]);
+          while (keys[i] != 0) {
+            i = (i + 1) & (keys.length - 1);
+          }
+          keys[i] = oldKeys[j];
+          children[i] = oldChildren[j];
+        }
+      }
+    }
+  }
+}

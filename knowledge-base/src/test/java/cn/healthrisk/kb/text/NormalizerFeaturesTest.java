@@ -1,0 +1,162 @@
+package cn.healthrisk.kb.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.healthrisk.kb.KnowledgeBase;
+import cn.healthrisk.kb.load.KnowledgeBaseLoader;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What applicants actually write: typos, denials over lists, relatives, times and attributes. */
+class NormalizerFeaturesTest {
+
+  private static final KnowledgeBase KB = KnowledgeBaseLoader.loadDefault();
+  private static final LocalDate APPLIED = LocalDate.of(2026, 11, 20);
+  private static final DisclosureNormalizer NORMALIZER = new DisclosureNormalizer(KB);
+
+  private static List<ClinicalFinding> read(String text) {
+    return NORMALIZER.normalize(text, APPLIED);
+  }
+
+  private static ClinicalFinding only(String text) {
+    List<ClinicalFinding> findings = read(text);
+    assertThat(findings).as(text).hasSize(1);
+    return findings.get(0);
+  }
+
+  @Test
+  void swappedAndInputMethodCharactersAreReadAsTyposWithLowerConfidence() {
+    ClinicalFinding swapped = only("甲状腺节结");
+    assertThat(swapped.conceptId()).isEqualTo("THY_NODULE");
+    assertThat(swapped.basis()).isEqualTo("fuzzy:transposition");
+    assertThat(swapped.matchedTerm()).isEqualTo("甲状腺结节");
+    assertThat(swapped.confidence()).isLessThan(DisclosureNormalizer.CONFIDENCE_SYNONYM);
+
+    assertThat(only("胆襄结石").conceptId()).isEqualTo("GALLSTONE");
+    assertThat(only("胆襄结石").basis()).isEqualTo("fuzzy:confusion");
+    // A dropped character inside a longer term.
+    assertThat(only("冠状动脉粥样硬性心脏病").conceptId()).isEqualTo("CHD");
+    assertThat(only("冠状动脉粥样硬性心脏病").basis()).isEqualTo("fuzzy:deletion");
+  }
+
+  @Test
+  void typosNeverFlipMeaningOrNameAnotherDisease() {
+    // 阴/阳 is a change of result, not a typo.
+    assertThat(read("乙肝表面抗原阴性")).noneMatch(ClinicalFinding::known);
+    // A changed last character names a different disease (甲状腺炎 is not 甲状腺癌).
+    assertThat(read("甲状腺炎")).noneMatch(f -> "THYROID_CANCER".equals(f.conceptId()));
+    // Part of a term is not the term.
+    assertThat(read("甲状腺功能减退")).noneMatch(f -> "THYROID_CANCER".equals(f.conceptId()));
+  }
+
+  @Test
+  void aSubstitutionInAThreeCharacterTermIsBelowTheConfidenceThatDecidesAlone() {
+    ClinicalFinding guess = only("高山压");
+    assertThat(guess.conceptId()).isEqualTo("HTN");
+    assertThat(guess.confidence()).isLessThan(KB.settings().minConfidence());
+  }
+
+  @Test
+  void aDenialCoversTheWholeList() {
+    List<ClinicalFinding> denied = read("否认高血压、糖尿病、冠心病");
+    assertThat(denied).extracting(ClinicalFinding::conceptId).containsExactly("HTN", "T2DM", "CHD");
+    assertThat(denied).allMatch(ClinicalFinding::negated);
+    assertThat(read("无高血压病史")).singleElement().matches(ClinicalFinding::negated);
+    assertThat(read("从未患过哮喘")).singleElement().matches(ClinicalFinding::negated);
+    assertThat(read("不曾有过癫痫")).singleElement().matches(ClinicalFinding::negated);
+  }
+
+  @Test
+  void anAffirmationInsideTheListEndsTheDenial() {
+    List<ClinicalFinding> findings = read("否认高血压、有糖尿病");
+    assertThat(findings).extracting(ClinicalFinding::negated).containsExactly(true, false);
+    assertThat(read("否认患有高血压")).singleElement().matches(ClinicalFinding::negated);
+  }
+
+  @Test
+  void aDenialAfterTheListReachesBack() {
+    assertThat(read("高血压、糖尿病均否认")).hasSize(2).allMatch(ClinicalFinding::negated);
+    assertThat(read("乙肝大三阳、小三阳均阴性")).hasSize(2).allMatch(ClinicalFinding::negated);
+  }
+
+  @Test
+  void statusPhrasesWithNegationWordsAreNotDenials() {
+    ClinicalFinding irregular = only("高血压未规律服药");
+    assertThat(irregular.negated()).isFalse();
+    assertThat(irregular.attributes()).containsEntry("status", "UNCONTROLLED");
+    ClinicalFinding stable = only("癫痫三年没有再犯");
+    assertThat(stable.negated()).isFalse();
+    assertThat(stable.attributes()).containsEntry("status", "STABLE");
+    ClinicalFinding cured = only("以前有胃炎，现在没有了");
+    assertThat(cured.negated()).isFalse();
+    assertThat(cured.attributes()).containsEntry("status", "CURED");
+  }
+
+  @Test
+  void familyHistoryIsNotTheApplicants() {
+    List<ClinicalFinding> family = read("父亲有高血压、糖尿病");
+    assertThat(family).hasSize(2).noneMatch(ClinicalFinding::aboutApplicant).noneMatch(ClinicalFinding::negated);
+    assertThat(only("家族史：乳腺癌").subject()).isEqualTo(ClinicalFinding.Subject.FAMILY);
+    List<ClinicalFinding> mixed = read("母亲糖尿病，本人有脂肪肝");
+    assertThat(mixed).extracting(ClinicalFinding::conceptId, ClinicalFinding::aboutApplicant)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("T2DM", false),
+            org.assertj.core.groups.Tuple.tuple("FATTY_LIVER", true));
+  }
+
+  @Test
+  void timesCountBackFromTheApplicationDate() {
+    assertThat(only("半年前查出胆结石").attributes()).containsEntry("since", "2026-05");
+    assertThat(only("去年发现脂肪肝").attributes()).containsEntry("since", "2025-12");
+    assertThat(only("2019年3月诊断哮喘").attributes()).containsEntry("since", "2019-03")
+        .containsEntry("monthsSince", 92);
+    assertThat(only("上个月查出肾结石").attributes()).containsEntry("monthsSince", 1);
+  }
+
+  @Test
+  void imagingCategoriesWithSubclassesAndSizes() {
+    ClinicalFinding breast = only("乳腺结节BI-RADS 4a类，1.2cm");
+    assertThat(breast.attributes()).containsEntry("birads", 4).containsEntry("radsCategory", "4A")
+        .containsEntry("sizeMm", 12);
+    // Without the system's name, the category goes to the organ's system.
+    assertThat(only("甲状腺结节4b类").attributes()).containsEntry("tirads", 4).containsEntry("radsCategory", "4B");
+    assertThat(only("高血压III级").attributes()).containsEntry("grade", 3);
+    assertThat(only("血压高，最高160/100mmHg").attributes()).containsEntry("systolic", 160)
+        .containsEntry("diastolic", 100);
+  }
+
+  @Test
+  void severalConditionsInOneClauseAndSentence() {
+    assertThat(read("高血压糖尿病脂肪肝")).extracting(ClinicalFinding::conceptId)
+        .containsExactly("HTN", "T2DM", "FATTY_LIVER");
+    assertThat(read("有高血压无糖尿病")).extracting(ClinicalFinding::negated).containsExactly(false, true);
+  }
+
+  @Test
+  void surgeryPhrasesLinkToTheirConditionAndCode() {
+    ClinicalFinding appendix = only("三年前阑尾炎手术");
+    assertThat(appendix.conceptId()).isEqualTo("APPENDICITIS");
+    assertThat(appendix.attributes()).containsEntry("operated", true).containsEntry("icd9", "47.0100");
+    ClinicalFinding ablation = only("甲状腺结节做了消融");
+    assertThat(ablation.attributes()).containsEntry("icd9", "06.3102");
+    // The condition and its operation told in two sentences are one finding.
+    ClinicalFinding stone = only("胆囊结石，去年切了胆囊");
+    assertThat(stone.attributes()).containsEntry("operated", true).containsEntry("icd9", "51.2200");
+  }
+
+  @Test
+  void traditionalCharactersAndFullWidthFormsAreFolded() {
+    assertThat(only("高血壓").conceptId()).isEqualTo("HTN");
+    assertThat(only("甲狀腺結節").conceptId()).isEqualTo("THY_NODULE");
+    assertThat(only("ＢＩ－ＲＡＤＳ　３類 乳腺結節").attributes()).containsEntry("birads", 3);
+  }
+
+  @Test
+  void patternsAreTriedOnlyWhereTheirLeadingWordsOccur() {
+    assertThat(DisclosureNormalizer.leadingLiteral("甲状腺.{0,8}(结节|疙瘩)")).isEqualTo("甲状腺");
+    assertThat(DisclosureNormalizer.leadingLiteral("肺部?.{0,6}结节")).isEqualTo("肺");
+    assertThat(DisclosureNormalizer.leadingLiteral("(甲状腺|甲腺).*结节")).isEmpty();
+    assertThat(DisclosureNormalizer.leadingLiteral("结节|肿块")).isEmpty();
+    assertThat(only("肺上有个小磨玻璃影").conceptId()).isEqualTo("LUNG_NODULE");
+  }
+}
