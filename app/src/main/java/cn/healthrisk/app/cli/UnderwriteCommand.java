@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -51,7 +50,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -99,7 +97,7 @@ public class UnderwriteCommand implements Callable<Integer> {
       UnderwritingService service = ctx.getBean(UnderwritingService.class);
       Totals t = writeAtomically(out, w -> {
         try (InputStream raw = Files.newInputStream(in)) {
-          return underwrite(service, raw, Files.size(in), w, client, threads, new Progress(System.err, Files.size(in)));
+          return underwrite(service, raw, w, client, threads, new Progress(System.err, Files.size(in)));
         }
       });
       System.out.printf("Decided %d applications, %d error records, written to %s%n", t.decided(), t.errors(), out);
@@ -135,11 +133,10 @@ public class UnderwriteCommand implements Callable<Integer> {
    * size. A database failure stops the batch (it would fail every line); anything wrong with one
    * application gives that line an error record.
    */
-  static Totals underwrite(UnderwritingService service, InputStream input, long totalBytes, Writer w, String client,
+  static Totals underwrite(UnderwritingService service, InputStream input, Writer w, String client,
       int threads, Progress progress) throws IOException, InterruptedException {
     ObjectMapper json = UnderwritingJson.mapper();
-    CountingInputStream counted = new CountingInputStream(input);
-    BufferedReader r = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8));
+    BufferedReader r = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
     int window = threads * 64;
     ArrayDeque<Future<Line>> inFlight = new ArrayDeque<>(window);
     AtomicInteger workerId = new AtomicInteger();
@@ -151,22 +148,27 @@ public class UnderwriteCommand implements Callable<Integer> {
     int decided = 0;
     int errors = 0;
     int lines = 0;
+    // Bytes of the lines already written, not of those read: the reader runs a window ahead.
+    long bytesDone = 0;
     try {
       String text;
       while ((text = r.readLine()) != null) {
         lines++;
+        long size = utf8Length(text) + 1;
         if (text.isBlank()) {
+          bytesDone += size;
           continue;
         }
         int number = lines;
         String body = text;
-        inFlight.add(pool.submit(() -> decideLine(service, json, number, body, client)));
+        inFlight.add(pool.submit(() -> decideLine(service, json, number, body, client, size)));
         while (inFlight.size() >= window) {
           Line done = take(inFlight);
           write(w, done);
           decided += done.ok() ? 1 : 0;
           errors += done.ok() ? 0 : 1;
-          progress.update(done.number(), counted.count());
+          bytesDone += done.bytes();
+          progress.update(done.number(), bytesDone);
         }
       }
       while (!inFlight.isEmpty()) {
@@ -174,9 +176,10 @@ public class UnderwriteCommand implements Callable<Integer> {
         write(w, done);
         decided += done.ok() ? 1 : 0;
         errors += done.ok() ? 0 : 1;
-        progress.update(done.number(), counted.count());
+        bytesDone += done.bytes();
+        progress.update(done.number(), bytesDone);
       }
-      progress.finish(lines, counted.count());
+      progress.finish(lines, bytesDone);
       return new Totals(decided, errors);
     } finally {
       inFlight.forEach(f -> f.cancel(true));
@@ -184,8 +187,27 @@ public class UnderwriteCommand implements Callable<Integer> {
     }
   }
 
-  /** One input line's output record. */
-  private record Line(int number, String record, boolean ok) {}
+  /** One input line's output record; {@code bytes} is the input line's size, for the progress display. */
+  private record Line(int number, String record, boolean ok, long bytes) {}
+
+  /** Size of the line as UTF-8 on disk, without encoding it. */
+  private static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n += 1;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        n += 4;
+        i++;
+      } else {
+        n += 3;
+      }
+    }
+    return n;
+  }
 
   private static Line take(ArrayDeque<Future<Line>> inFlight) throws InterruptedException, IOException {
     try {
@@ -205,32 +227,32 @@ public class UnderwriteCommand implements Callable<Integer> {
   }
 
   private static Line decideLine(UnderwritingService service, ObjectMapper json, int number, String text,
-      String client) throws JsonProcessingException {
+      String client, long bytes) throws JsonProcessingException {
     Application app;
     try {
       app = json.readValue(text, Application.class);
     } catch (JsonMappingException e) {
       // Well-formed JSON with a wrong field: name the field like a validation error does.
-      return error(json, number, e.getPath().isEmpty() ? "MALFORMED_JSON" : "VALIDATION_FAILED",
+      return error(json, number, bytes, e.getPath().isEmpty() ? "MALFORMED_JSON" : "VALIDATION_FAILED",
           firstLine(e.getOriginalMessage()), null, List.of(new FieldError(path(e.getPath()), firstLine(e.getOriginalMessage()))));
     } catch (JsonProcessingException e) {
-      return error(json, number, "MALFORMED_JSON", firstLine(e.getOriginalMessage()), null,
+      return error(json, number, bytes, "MALFORMED_JSON", firstLine(e.getOriginalMessage()), null,
           List.of(new FieldError("$", "malformed JSON")));
     }
     try {
       Decision d = service.decide(app, client, null);
-      return new Line(number, json.writeValueAsString(d), true);
+      return new Line(number, json.writeValueAsString(d), true, bytes);
     } catch (ApplicationValidationException e) {
-      return error(json, number, "VALIDATION_FAILED", "invalid application", app.applicationId(), e.fieldErrors());
+      return error(json, number, bytes, "VALIDATION_FAILED", "invalid application", app.applicationId(), e.fieldErrors());
     } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
       throw e;
     } catch (RuntimeException e) {
-      return error(json, number, "ENGINE_ERROR", String.valueOf(e.getMessage()), app.applicationId(), List.of());
+      return error(json, number, bytes, "ENGINE_ERROR", String.valueOf(e.getMessage()), app.applicationId(), List.of());
     }
   }
 
-  private static Line error(ObjectMapper json, int line, String code, String message, String applicationId,
-      List<FieldError> fields) throws JsonProcessingException {
+  private static Line error(ObjectMapper json, int line, long bytes, String code, String message,
+      String applicationId, List<FieldError> fields) throws JsonProcessingException {
     ObjectNode node = json.createObjectNode();
     node.put("line", line);
     node.put("error", code);
@@ -242,7 +264,7 @@ public class UnderwriteCommand implements Callable<Integer> {
     for (FieldError f : fields) {
       errors.addObject().put("path", f.path()).put("message", f.message());
     }
-    return new Line(line, json.writeValueAsString(node), false);
+    return new Line(line, json.writeValueAsString(node), false, bytes);
   }
 
   private static String path(List<JsonMappingException.Reference> refs) {
@@ -261,37 +283,6 @@ public class UnderwriteCommand implements Callable<Integer> {
     return s == null ? "" : s.lines().findFirst().orElse("");
   }
 
-  /** Counts the bytes the reader has taken, to tell how far through the file the batch is. */
-  private static final class CountingInputStream extends FilterInputStream {
-    private final AtomicLong count = new AtomicLong();
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count.incrementAndGet();
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count.addAndGet(n);
-      }
-      return n;
-    }
-
-    long count() {
-      return count.get();
-    }
-  }
-
   /** Lines done, lines per second and, when the input size is known, percentage and ETA; at most twice a second. */
   static final class Progress {
     private final PrintStream out;
@@ -302,11 +293,6 @@ public class UnderwriteCommand implements Callable<Integer> {
     Progress(PrintStream out, long totalBytes) {
       this.out = out;
       this.totalBytes = totalBytes;
-    }
-
-    /** Draws nothing: for tests and callers with their own display. */
-    static Progress silent() {
-      return new Progress(null, -1);
     }
 
     void update(int lines, long bytes) {
@@ -467,7 +453,8 @@ public class UnderwriteCommand implements Callable<Integer> {
           app.disclosures().size(), app.checkup().items().size(), app.productLines().size(),
           engine.decide(app).findings().size());
       ThroughputBench decide = new ThroughputBench(engine::decide, app);
-      double warm = Math.max(2, seconds / 2);
+      // Long enough for C2 to compile the whole path even when other work shares the cores.
+      double warm = Math.max(5, seconds);
       decide.warmUp(warm);
       ThroughputBench.Run one = decide.measure(1, seconds);
       report(out, "engine.decide, 1 thread", one);

@@ -83,7 +83,7 @@ class UnderwriteCommandIT {
 
     UnderwriteCommand.Totals totals = UnderwriteCommand.writeAtomically(out, w -> {
       try (InputStream raw = Files.newInputStream(in)) {
-        return UnderwriteCommand.underwrite(service, raw, Files.size(in), w, "batch-it", 3,
+        return UnderwriteCommand.underwrite(service, raw, w, "batch-it", 3,
             new UnderwriteCommand.Progress(display, Files.size(in)));
       }
     });
