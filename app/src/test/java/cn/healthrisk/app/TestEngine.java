@@ -21,6 +21,9 @@ final class TestEngine {
     props.put("ENGINE_DB_PASSWORD", db.password());
     if (web) {
       props.put("server.port", 0);
+      // These properties rank below application.yml, whose server.port reads ENGINE_PORT: without this
+      // the tests would take 8080 and fail when anything else on the machine holds it.
+      props.put("ENGINE_PORT", 0);
     }
     return Contexts.start(web, props);
   }

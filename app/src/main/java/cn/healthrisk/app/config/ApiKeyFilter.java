@@ -1,72 +1,54 @@
 package cn.healthrisk.app.config;
 
+import cn.healthrisk.app.security.ApiKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API clients (insurers) by the {@code X-Api-Key} header against SHA-256 hashes from
- * {@code ENGINE_API_KEYS} ({@code clientId=sha256hex,...}); the key itself is never stored. The
- * client id is handed to controllers as the request attribute {@code apiClientId}.
+ * Authenticates API clients (insurers) by the {@code X-Api-Key} header (see {@link ApiKeys}). The client
+ * id is handed to controllers as the request attribute {@code apiClientId}.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ApiKeyFilter extends OncePerRequestFilter {
   public static final String CLIENT_ATTRIBUTE = "apiClientId";
-  private final Map<String, String> clientByHash = new LinkedHashMap<>();
+  public static final String HEADER = "X-Api-Key";
 
-  public ApiKeyFilter(@Value("${ENGINE_API_KEYS:${engine.api.keys:}}") String keys) {
-    for (String entry : keys.split(",")) {
-      String e = entry.trim();
-      if (e.isEmpty()) {
-        continue;
-      }
-      int eq = e.indexOf('=');
-      if (eq <= 0 || e.length() - eq - 1 != 64) {
-        throw new IllegalArgumentException("ENGINE_API_KEYS entries must be clientId=<sha256 hex of the key>; got '"
-            + e.substring(0, Math.max(0, eq)) + "=...'");
-      }
-      clientByHash.put(e.substring(eq + 1).toLowerCase(java.util.Locale.ROOT), e.substring(0, eq));
-    }
-  }
+  private final ApiKeys apiKeys;
 
-  public static String hash(String key) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  public ApiKeyFilter(ApiKeys apiKeys) {
+    this.apiKeys = apiKeys;
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    return !ApiErrors.isProtected(request.getRequestURI());
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String key = request.getHeader("X-Api-Key");
-    String client = key == null || key.isBlank() ? null : clientByHash.get(hash(key));
-    if (client == null) {
-      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write(key == null || key.isBlank()
-          ? "{\"error\":\"API_KEY_MISSING\",\"message\":\"Send your API key in the X-Api-Key header\"}"
-          : "{\"error\":\"API_KEY_INVALID\",\"message\":\"The API key is not valid\"}");
+    String key = request.getHeader(HEADER);
+    if (key == null || key.isBlank()) {
+      ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "API_KEY_MISSING",
+          "Send your API key in the X-Api-Key header");
       return;
     }
-    request.setAttribute(CLIENT_ATTRIBUTE, client);
+    Optional<String> client = apiKeys.authenticate(key.trim());
+    if (client.isEmpty()) {
+      ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "API_KEY_INVALID",
+          "The API key is not valid or has been revoked");
+      return;
+    }
+    request.setAttribute(CLIENT_ATTRIBUTE, client.get());
     chain.doFilter(request, response);
   }
 }

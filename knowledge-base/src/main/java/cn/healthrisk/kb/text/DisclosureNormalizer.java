@@ -451,8 +451,31 @@ public final class DisclosureNormalizer {
     return found;
   }
 
-  /** One-edit matches in the stretches of the clause no term or pattern covered. */
+  /**
+   * One-edit matches in the stretches of the clause no term or pattern covered, and long one-edit
+   * matches that swallow a much shorter exact one ("冠状动脉粥样硬性心脏病" is a misspelt coronary
+   * heart disease, not the "心脏病" inside it).
+   */
   private void fuzzy(String item, List<Match> found) {
+    if (!found.isEmpty() && item.length() >= DOMINATING_FUZZY_LENGTH) {
+      for (TermIndex.Hit<Entry> h : terms.fuzzyMatches(item)) {
+        int s = h.start();
+        int e = h.end();
+        if (e - s < DOMINATING_FUZZY_LENGTH) {
+          continue;
+        }
+        List<Match> inside = found.stream().filter(x -> s <= x.start() && x.end() <= e).toList();
+        boolean overlapsOutside = found.stream().anyMatch(x -> x.start() < e && s < x.end() && !inside.contains(x));
+        int covered = inside.stream().mapToInt(x -> x.end() - x.start()).sum();
+        if (!inside.isEmpty() && !overlapsOutside && covered * 2 <= e - s) {
+          found.removeAll(inside);
+          Entry en = h.value();
+          found.add(new Match(s, e, en.conceptId(), en.surgeryId(), typoConfidence(h),
+              "fuzzy:" + h.edit().name().toLowerCase(Locale.ROOT), h.term()));
+          found.sort(Comparator.comparingInt(Match::start));
+        }
+      }
+    }
     List<int[]> gaps = new ArrayList<>();
     int from = 0;
     for (Match m : found) {
@@ -476,6 +499,9 @@ public final class DisclosureNormalizer {
       }
     }
   }
+
+  /** Shortest one-edit match allowed to replace the exact matches inside it. */
+  private static final int DOMINATING_FUZZY_LENGTH = 6;
 
   private static double typoConfidence(TermIndex.Hit<?> h) {
     return switch (h.edit()) {

@@ -97,7 +97,8 @@ public final class TermIndex<T> {
     exact.put(term, id);
     trie.insert(term, id);
     maxLength = Math.max(maxLength, term.length());
-    if (term.length() >= MIN_FUZZY_LENGTH) {
+    // Latin abbreviations (ASD, TIA, GIST ...) are read exactly: one edit away, most are another word.
+    if (term.length() >= MIN_FUZZY_LENGTH && hanCount(term) >= 2) {
       int n = term.length();
       heads.set(term.charAt(0));
       heads.set(term.charAt(1));
@@ -113,6 +114,10 @@ public final class TermIndex<T> {
         deletions.merge(key, new int[] {id}, TermIndex::append);
       }
     }
+  }
+
+  private static long hanCount(String term) {
+    return term.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
   }
 
   private static int[] append(int[] a, int[] b) {

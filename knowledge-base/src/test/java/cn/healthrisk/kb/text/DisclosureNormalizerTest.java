@@ -88,7 +88,7 @@ class DisclosureNormalizerTest {
 
   @Test
   void unknownTextGivesNoConceptAndLowConfidence() {
-    ClinicalFinding f = only("系统性红斑狼疮");
+    ClinicalFinding f = only("戈谢氏贮积症");
     assertThat(f.known()).isFalse();
     assertThat(f.confidence()).isLessThan(0.5);
     assertThat(only("高血压").confidence()).isGreaterThan(0.9);

@@ -1,6 +1,7 @@
 package cn.healthrisk.underwriting.api;
 
 import cn.healthrisk.underwriting.application.ApplicationValidationException;
+import cn.healthrisk.underwriting.application.IdempotencyKeyReusedException;
 import cn.healthrisk.underwriting.application.UnderwritingService;
 import cn.healthrisk.underwriting.decision.Application;
 import cn.healthrisk.underwriting.decision.Decision;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -33,6 +35,8 @@ public class UnderwritingController {
 
   private static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
   private static final String DEFAULT_CLIENT = "default";
+  /** The width of the stored idempotency key column. */
+  private static final int MAX_IDEMPOTENCY_KEY = 128;
 
   private final UnderwritingService service;
   // The body is parsed here, not by Spring, so malformed JSON gets the same error shape as bad fields.
@@ -50,6 +54,10 @@ public class UnderwritingController {
     if (body == null || body.isBlank()) {
       throw new ApplicationValidationException(List.of(new FieldError("$", "request body with an application is required")));
     }
+    if (idempotencyKey != null && idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+      throw new ApplicationValidationException(List.of(
+          new FieldError("Idempotency-Key", "must be at most " + MAX_IDEMPOTENCY_KEY + " characters")));
+    }
     Application application;
     try {
       application = json.readValue(body, Application.class);
@@ -66,7 +74,24 @@ public class UnderwritingController {
       @RequestAttribute(name = "apiClientId", required = false) String clientId) {
     return service.findIssuedJson(client(clientId), applicationId)
         .map(issued -> ResponseEntity.ok().contentType(JSON).body(issued))
-        .orElseGet(() -> ResponseEntity.notFound().build());
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "NOT_FOUND",
+            "No decision for application " + applicationId + " was issued to this API client"));
+  }
+
+  @ExceptionHandler(IdempotencyKeyReusedException.class)
+  public ResponseEntity<String> reused(IdempotencyKeyReusedException e) {
+    return error(HttpStatus.CONFLICT, "IDEMPOTENCY_KEY_REUSED", e.getMessage());
+  }
+
+  private ResponseEntity<String> error(HttpStatus status, String code, String message) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", code);
+    body.put("message", message);
+    try {
+      return ResponseEntity.status(status).contentType(JSON).body(json.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @ExceptionHandler(ApplicationValidationException.class)

@@ -5,9 +5,12 @@ import cn.healthrisk.underwriting.decision.ApplicationValidator;
 import cn.healthrisk.underwriting.decision.Decision;
 import cn.healthrisk.underwriting.decision.FieldError;
 import cn.healthrisk.underwriting.decision.UnderwritingEngine;
+import cn.healthrisk.underwriting.json.UnderwritingJson;
 import cn.healthrisk.underwriting.persistence.DecisionRepository;
 import cn.healthrisk.underwriting.persistence.DuplicateIdempotencyKeyException;
 import cn.healthrisk.underwriting.persistence.StoredDecision;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -20,6 +23,7 @@ public class UnderwritingService {
   private final UnderwritingEngine engine;
   private final ApplicationValidator validator;
   private final DecisionRepository repository;
+  private final ObjectMapper json = UnderwritingJson.mapper();
 
   public UnderwritingService(UnderwritingEngine engine, ApplicationValidator validator, DecisionRepository repository) {
     this.engine = engine;
@@ -29,11 +33,15 @@ public class UnderwritingService {
 
   /**
    * Decides and stores an application for {@code clientId}. With an idempotency key already used by
-   * this client, returns the decision stored then and stores nothing.
+   * this client for the same application, returns the decision stored then and stores nothing.
+   *
+   * <p>Deliberately not one transaction: the insert is atomic by itself, and a retry that lost the race
+   * for the key must read the winner's committed row, which a repeatable-read snapshot taken by the
+   * first lookup would hide.
    *
    * @throws ApplicationValidationException when the application breaks the contract
+   * @throws IdempotencyKeyReusedException when the key was used for a different application
    */
-  @Transactional
   public Decision decide(Application application, String clientId, String idempotencyKey) {
     List<FieldError> errors = validator.validate(application);
     if (!errors.isEmpty()) {
@@ -43,7 +51,7 @@ public class UnderwritingService {
     if (key != null) {
       Optional<StoredDecision> earlier = repository.findByIdempotencyKey(clientId, key);
       if (earlier.isPresent()) {
-        return earlier.get().decision();
+        return sameApplicationOrThrow(earlier.get(), application);
       }
     }
     Decision decision = engine.decide(application);
@@ -52,8 +60,21 @@ public class UnderwritingService {
       return decision;
     } catch (DuplicateIdempotencyKeyException raced) {
       // A concurrent request with the same key stored first; answer as it did.
-      return repository.findByIdempotencyKey(clientId, key).orElseThrow(() -> raced).decision();
+      StoredDecision winner = repository.findByIdempotencyKey(clientId, key).orElseThrow(() -> raced);
+      return sameApplicationOrThrow(winner, application);
     }
+  }
+
+  /** Both sides go through the one mapper, so equal applications serialise to equal text. */
+  private Decision sameApplicationOrThrow(StoredDecision earlier, Application application) {
+    try {
+      if (!earlier.applicationJson().equals(json.writeValueAsString(application))) {
+        throw new IdempotencyKeyReusedException();
+      }
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise the application", e);
+    }
+    return earlier.decision();
   }
 
   /** The latest decision issued to the client for the application. */

@@ -15,6 +15,10 @@ public final class ApplicationValidator {
   private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.[0-9A-Za-z]{1,3}(x\\d{3})?)?");
   private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
 
+  /** Far above any real application; a bound keeps one request from tying up the engine. */
+  public static final int MAX_DISCLOSURES = 100;
+  public static final int MAX_CHECKUP_ITEMS = 500;
+
   private final KnowledgeBase kb;
 
   public ApplicationValidator(KnowledgeBase kb) {
@@ -61,6 +65,10 @@ public final class ApplicationValidator {
       }
     }
     List<Application.Disclosure> ds = app.disclosuresOrEmpty();
+    if (ds.size() > MAX_DISCLOSURES) {
+      errors.add(new FieldError("disclosures", "must hold at most " + MAX_DISCLOSURES + " disclosures"));
+      return errors;
+    }
     for (int i = 0; i < ds.size(); i++) {
       Application.Disclosure d = ds.get(i);
       String path = "disclosures[" + i + "]";
@@ -84,6 +92,10 @@ public final class ApplicationValidator {
         errors.add(new FieldError("checkup.reportDate", "must not be after applicationDate"));
       }
       List<CheckupItem> items = app.checkup().items() == null ? List.of() : app.checkup().items();
+      if (items.size() > MAX_CHECKUP_ITEMS) {
+        errors.add(new FieldError("checkup.items", "must hold at most " + MAX_CHECKUP_ITEMS + " items"));
+        return errors;
+      }
       for (int i = 0; i < items.size(); i++) {
         CheckupItem item = items.get(i);
         if (item == null || item.name() == null || item.name().isBlank()) {

@@ -22,7 +22,10 @@ public record Decision(
       String evidence,
       Map<String, Object> attributes) {}
 
-  /** The decision for one product line. */
+  /**
+   * The decision for one product line. {@code customerExplanation} is plain Chinese for the
+   * applicant, without rule ids or codes; decisions stored before it existed read back with null.
+   */
   public record ProductLineDecision(
       String productLine,
       OutcomeType outcome,
@@ -30,7 +33,15 @@ public record Decision(
       List<Exclusion> exclusions,
       Integer postponeMonths,
       List<String> evidenceRequests,
-      List<Reason> reasons) {}
+      List<Reason> reasons,
+      String customerExplanation) {
+
+    /** Without an explanation: kept so code written before the field (tests, tools) still compiles. */
+    public ProductLineDecision(String productLine, OutcomeType outcome, int extraPremiumPct,
+        List<Exclusion> exclusions, Integer postponeMonths, List<String> evidenceRequests, List<Reason> reasons) {
+      this(productLine, outcome, extraPremiumPct, exclusions, postponeMonths, evidenceRequests, reasons, null);
+    }
+  }
 
   /** An exclusion clause in policy wording and the ICD-10 prefixes it covers. */
   public record Exclusion(String clause, List<String> icd10Prefixes) {}

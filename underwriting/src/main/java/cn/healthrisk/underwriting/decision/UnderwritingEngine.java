@@ -177,7 +177,13 @@ public final class UnderwritingEngine {
     Set<String> evidence = new LinkedHashSet<>();
     Integer postpone = null;
     List<Decision.Reason> reasons = new ArrayList<>();
+    List<CustomerExplanation.Cause> causes = new ArrayList<>();
+    Map<String, Candidate> byId = new HashMap<>();
+    findings.forEach(c -> byId.put(c.id, c));
     for (Applied a : applied) {
+      Candidate c = a.findingId == null ? null : byId.get(a.findingId);
+      causes.add(new CustomerExplanation.Cause(a.outcome.type(), c == null || c.unreadable ? null : c.finding.concept(),
+          c == null ? null : c.source));
       Outcome o = a.outcome;
       if (o.type().severity() > outcome.severity()) {
         outcome = o.type();
@@ -191,8 +197,10 @@ public final class UnderwritingEngine {
       evidence.addAll(o.evidenceRequests());
       reasons.add(new Decision.Reason(a.ruleId, a.findingId, a.text));
     }
+    String explanation = CustomerExplanation.explain(outcome, extra, !exclusions.isEmpty(), postpone,
+        List.copyOf(evidence), causes);
     return new Decision.ProductLineDecision(line, outcome, extra, List.copyOf(exclusions.values()), postpone,
-        List.copyOf(evidence), List.copyOf(reasons));
+        List.copyOf(evidence), List.copyOf(reasons), explanation);
   }
 
   private Map<String, Object> facts(Candidate c, Application.Applicant who) {

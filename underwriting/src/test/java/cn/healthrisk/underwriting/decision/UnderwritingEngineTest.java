@@ -166,7 +166,7 @@ class UnderwritingEngineTest {
 
   @Test
   void unknownConditionIsReferredWithAnEvidenceRequest() {
-    Decision d = engine.decide(new App().lines("MILLION_MEDICAL").said("系统性红斑狼疮").build());
+    Decision d = engine.decide(new App().lines("MILLION_MEDICAL").said("戈谢氏贮积症").build());
     assertThat(d.findings()).singleElement().satisfies(f -> assertThat(f.concept()).isNull());
     Decision.ProductLineDecision line = d.decisionFor("MILLION_MEDICAL");
     assertThat(line.outcome()).isEqualTo(OutcomeType.REFER);
