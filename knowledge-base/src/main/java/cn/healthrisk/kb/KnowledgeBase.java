@@ -21,6 +21,8 @@ public final class KnowledgeBase {
   private final String version;
   private final Map<String, ProductLine> productLines;
   private final Map<String, Disease> diseases;
+  /** Upper-cased ICD-10 code to the first disease (in file order) that lists it. */
+  private final Map<String, Disease> diseaseByCode = new java.util.HashMap<>();
   private final Map<String, Surgery> surgeries;
   private final Map<String, Indicator> indicators;
   private final List<Rule> rules;
@@ -39,6 +41,11 @@ public final class KnowledgeBase {
     this.version = version;
     this.productLines = index(productLines, ProductLine::code);
     this.diseases = index(diseases, Disease::id);
+    for (Disease d : this.diseases.values()) {
+      for (String c : d.icd10()) {
+        diseaseByCode.putIfAbsent(c.toUpperCase(java.util.Locale.ROOT), d);
+      }
+    }
     this.surgeries = index(surgeries, Surgery::id);
     this.indicators = index(indicators, Indicator::code);
     this.rules = List.copyOf(rules);
@@ -81,18 +88,15 @@ public final class KnowledgeBase {
       return Optional.empty();
     }
     String wanted = code.trim().toUpperCase(java.util.Locale.ROOT);
-    Disease best = null;
-    int bestLength = 0;
-    for (Disease d : diseases.values()) {
-      for (String c : d.icd10()) {
-        String mine = c.toUpperCase(java.util.Locale.ROOT);
-        if (wanted.startsWith(mine) && mine.length() > bestLength) {
-          best = d;
-          bestLength = mine.length();
-        }
+    // Longest prefix first: the same answer as scanning every disease's codes, without the scan
+    // (it ran once per coded disclosure and was a tenth of a request's CPU time).
+    for (int length = wanted.length(); length > 0; length--) {
+      Disease d = diseaseByCode.get(wanted.substring(0, length));
+      if (d != null) {
+        return Optional.of(d);
       }
     }
-    return Optional.ofNullable(best);
+    return Optional.empty();
   }
 
   public List<Surgery> surgeries() {

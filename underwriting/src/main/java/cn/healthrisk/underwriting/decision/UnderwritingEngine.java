@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Turns an application into a decision per product line, using the knowledge base's rules. */
 public final class UnderwritingEngine {
@@ -49,8 +51,10 @@ public final class UnderwritingEngine {
     for (int i = 0; i < merged.size(); i++) {
       Candidate c = merged.get(i);
       c.id = "F" + (i + 1);
+      // Sorted keys: the normaliser's maps iterate in a per-JVM order, and a decision must serialise
+      // to the same JSON on every replay.
       findings.add(new Decision.Finding(c.id, c.finding.concept(), c.finding.icd10(), c.source, c.evidence,
-          Map.copyOf(c.attributes)));
+          Collections.unmodifiableMap(new TreeMap<>(c.attributes))));
     }
     List<Decision.ProductLineDecision> decisions = new ArrayList<>();
     for (String line : app.productLinesOrEmpty()) {

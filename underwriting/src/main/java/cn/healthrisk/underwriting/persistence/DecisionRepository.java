@@ -9,20 +9,27 @@ import cn.healthrisk.underwriting.decision.Decision;
 import cn.healthrisk.underwriting.json.UnderwritingJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.SQLStateClass;
+import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 /** Stores issued decisions (never updated) with their input snapshot, and finds them again. */
 @Repository
 public class DecisionRepository {
+
+  private static final int REPLAY_PAGE = 500;
 
   private final DSLContext dsl;
   private final ObjectMapper json = UnderwritingJson.mapper();
@@ -94,6 +101,36 @@ public class DecisionRepository {
         .where(UW_DECISION.CLIENT_ID.eq(clientId).and(UW_DECISION.IDEMPOTENCY_KEY.eq(idempotencyKey)))
         .fetchOptional()
         .map(this::toStored);
+  }
+
+  /**
+   * Hands every stored decision, oldest first, to {@code action}: optionally only one client's and
+   * only those decided at or after {@code since}. Reads a page at a time so a large store never sits
+   * in memory.
+   */
+  public void forEachStored(String clientId, Instant since, Consumer<StoredDecision> action) {
+    Condition filter = DSL.noCondition();
+    if (clientId != null) {
+      filter = filter.and(UW_DECISION.CLIENT_ID.eq(clientId));
+    }
+    if (since != null) {
+      filter = filter.and(UW_DECISION.DECIDED_AT.ge(LocalDateTime.ofInstant(since, ZoneOffset.UTC)));
+    }
+    long after = 0;
+    while (true) {
+      List<UwDecisionRecord> page = dsl.selectFrom(UW_DECISION)
+          .where(filter.and(UW_DECISION.ID.gt(after)))
+          .orderBy(UW_DECISION.ID)
+          .limit(REPLAY_PAGE)
+          .fetch();
+      for (UwDecisionRecord r : page) {
+        action.accept(toStored(r));
+      }
+      if (page.size() < REPLAY_PAGE) {
+        return;
+      }
+      after = page.get(page.size() - 1).getId();
+    }
   }
 
   private StoredDecision toStored(UwDecisionRecord r) {
