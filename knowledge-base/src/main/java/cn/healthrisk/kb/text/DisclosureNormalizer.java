@@ -86,10 +86,19 @@ public final class DisclosureNormalizer {
   private static final Pattern BLOOD_PRESSURE = Pattern.compile("(?<!\\d)(\\d{2,3})/(\\d{2,3})(?!\\d)");
   private static final Pattern SEVERITY = Pattern.compile("(轻|中|重)度");
   private static final Pattern OPERATED = Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定");
-  /** Words that carry no condition, stripped before deciding a clause is unknown text. */
+  /**
+   * Words that carry no condition, stripped before deciding a clause is unknown text: fillers,
+   * and what people say about treatment and follow-up ("打胰岛素", "医生说先观察", "复查指标都正常"),
+   * so only a clause that may name a condition the knowledge base lacks is referred as unknown.
+   */
   private static final Pattern FILLER = Pattern.compile(
       "做过|患有|病史|曾经|查出|发现|诊断|确诊|目前|现在|一直|吃药|服药|用药|治疗|住院|身体|健康|正常|良好|无异常|未见异常"
-          + "|良性|医院|检查|体检|左右|以前|之前|本人|自己|[有曾为了过的在年月个前后天次多约左右侧部叶史是]|[\\dA-Z.%/()\\-+:~]");
+          + "|良性|医院|检查|体检|左右|以前|之前|本人|自己"
+          + "|医生说|大夫说|医生|大夫|建议|观察|随访|复查|定期|指标|结果|控制|稳定|好转|没事|不用管|不要紧|问题不大"
+          + "|规律|按时|坚持|注意|饮食|运动|锻炼|减肥|戒烟|戒酒|平时|偶尔|经常|一般|基本|挺好|还好|恢复|打针|输液"
+          + "|胰岛素|降压药|降糖药|降脂药|二甲双胍|阿司匹林|他汀|[^，。；、\\s]{1,4}(?:拉唑|沙坦|地平|片|胶囊|颗粒|口服液)"
+          + "|[有曾为了过的在年月个前后天次多约左右侧部叶史是吃打先都也就还很说要没再些点着过把被让给]"
+          + "|[\\dA-Z.%/()\\-+:~]");
 
   private final KnowledgeBase kb;
   private final TermIndex<Entry> terms = new TermIndex<>(INPUT_CONFUSIONS);
