@@ -49,7 +49,8 @@ public final class DisclosureNormalizer {
   private static final Pattern SENTENCE = Pattern.compile("[,;。!?\\n]");
   private static final Pattern ITEM = Pattern.compile("[、和及]");
   private static final Pattern NEGATION = Pattern.compile(
-      "否认|没有|没得|未曾|未患|从未|不曾|未见|未发现|未查出|未诊断|并无|排除|不是|无|未");
+      "否认|没有|没得|没做过|没动过|没住过|没患过|没查出|没发现|没确诊|没诊断|从没|从来没|未曾|未患|从未|不曾|未见|未发现"
+          + "|未查出|未诊断|并无|排除|不是|无|未");
   /** Words that restore the affirmative after a denial earlier in the list ("无高血压，有糖尿病"). */
   private static final Pattern AFFIRM = Pattern.compile("有|患|确诊|诊断|查出|发现|得了|得过");
   /** A denial after the conditions it covers: "高血压、糖尿病均否认", "乙肝两对半均阴性". */
