@@ -284,6 +284,10 @@ public final class KnowledgeBaseLoader {
         problem(f, entry, "category '" + row.category() + "' is not the block of " + icd10.get(0) + " (" + block + ")");
       }
       if (block == null || chapter == null) {
+        if (!icd10.isEmpty()) {
+          problem(f, entry, "primary code " + icd10.get(0) + " falls in no ICD-10 chapter and block of the reference "
+              + "table, so no inherited rule can reach it");
+        }
         continue;
       }
       Disease disease = new Disease(row.id(), row.name(), List.copyOf(icd10), block, chapter,
