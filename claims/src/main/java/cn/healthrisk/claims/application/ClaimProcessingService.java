@@ -82,7 +82,7 @@ public class ClaimProcessingService {
     // Receipts shared with other claims are found once the whole run is written (CrossClaimChecks).
     List<Flag> flags = rules.evaluate(new ClaimContext(claim, policy, receipts, unreadable, injection));
     List<StoredResult.FlagRow> flagRows = flags.stream()
-        .map(fl -> new StoredResult.FlagRow(fl.code().name(), fl.severity().name(), fl.message(), write(fl.evidence())))
+        .map(FlagRows::of)
         .toList();
     ClaimStatus status = flags.isEmpty() ? ClaimStatus.CLEAN : ClaimStatus.NEEDS_REVIEW;
     return new ProcessedClaim(claimPk, claim.claimId(), new StoredResult(status.name(), stored, flagRows));

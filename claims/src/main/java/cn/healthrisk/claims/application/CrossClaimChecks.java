@@ -3,10 +3,7 @@ package cn.healthrisk.claims.application;
 import cn.healthrisk.claims.anomaly.DuplicateReceiptRule;
 import cn.healthrisk.claims.anomaly.Flag;
 import cn.healthrisk.claims.anomaly.FlagCode;
-import cn.healthrisk.claims.model.ClaimsJson;
 import cn.healthrisk.claims.persistence.ClaimRepository;
-import cn.healthrisk.claims.persistence.StoredResult;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -53,20 +50,11 @@ public class CrossClaimChecks {
       }
       List<Flag> flags = DuplicateReceiptRule.acrossClaims(refs, others);
       // A claim an adjuster already decided keeps its status; its flags are still brought up to date.
-      claims.replaceFlags(pk, CODES, flags.stream().map(CrossClaimChecks::row).toList(), now);
+      claims.replaceFlags(pk, CODES, flags.stream().map(FlagRows::of).toList(), now);
       if (!flags.isEmpty()) {
         flagged++;
       }
     }
     return flagged;
-  }
-
-  private static StoredResult.FlagRow row(Flag f) {
-    try {
-      return new StoredResult.FlagRow(f.code().name(), f.severity().name(), f.message(),
-          ClaimsJson.mapper().writeValueAsString(f.evidence()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
