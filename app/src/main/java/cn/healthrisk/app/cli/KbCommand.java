@@ -215,6 +215,9 @@ public class KbCommand implements Runnable {
     @Option(names = "--dir", description = "Use the knowledge base in this folder instead of the built-in one.")
     Path dir;
 
+    @Option(names = "--misses", defaultValue = "30", description = "How many misses to list (default ${DEFAULT-VALUE}).")
+    int misses;
+
     @Override
     public Integer call() throws Exception {
       List<NormalizerBench.EvalCase> cases;
@@ -226,7 +229,7 @@ public class KbCommand implements Runnable {
         }
         cases = NormalizerBench.read(in);
       }
-      NormalizerBench bench = new NormalizerBench(new DisclosureNormalizer(load(dir)), today(date));
+      NormalizerBench bench = new NormalizerBench(new DisclosureNormalizer(load(dir)), today(date), misses);
       NormalizerBench.Result result = bench.run(cases, Duration.ofSeconds(2), Duration.ofSeconds(Math.max(1, seconds)));
       System.out.print(NormalizerBench.format(result));
       return 0;

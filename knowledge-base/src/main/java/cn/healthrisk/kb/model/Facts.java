@@ -34,6 +34,11 @@ public final class Facts {
   public static final String INDICATOR = "indicator";
   public static final String MARKER = "marker";
   public static final String SEVERE = "severe";
+  /**
+   * On a generic finding (先天性心脏病, 白血病) told together with a more specific one of the same
+   * block (房间隔缺损, 急性淋巴细胞白血病): the id of that specific finding, which says it better.
+   */
+  public static final String REFINED_BY = "refinedBy";
 
   public static final Set<String> BUILT_IN = Set.of(AGE, SEX, SMOKER, SOURCE, STATUS, SINCE, MONTHS_SINCE, GRADE,
       TIRADS, BIRADS, RADS_CATEGORY, SIZE_MM, SYSTOLIC, DIASTOLIC, SEVERITY, OPERATED, SURGERY, ICD9, VALUE, UNIT, INDICATOR,

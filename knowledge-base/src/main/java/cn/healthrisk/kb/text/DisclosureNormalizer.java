@@ -34,6 +34,8 @@ public final class DisclosureNormalizer {
   static final double CONFIDENCE_PATTERN = 0.7;
   /** A swap or an input-method confusion (节结, 胆襄) is nearly always a typo of that very term. */
   static final double CONFIDENCE_LIKELY_TYPO = 0.8;
+  /** A two-character term with one character typed as a homophone (湿诊): likely, but short terms mislead more. */
+  static final double CONFIDENCE_TWO_CHAR_HOMOPHONE = 0.7;
   /** Other single edits in terms of four or more characters. */
   static final double CONFIDENCE_TYPO = 0.65;
   /** A substitution in a three-character term is a guess: below the usual minConfidence, so a human looks. */
@@ -50,12 +52,14 @@ public final class DisclosureNormalizer {
   private static final Pattern ITEM = Pattern.compile("[、和及]");
   private static final Pattern NEGATION = Pattern.compile(
       "否认|没有|没得|没做过|没动过|没住过|没患过|没查出|没发现|没确诊|没诊断|从没|从来没|未曾|未患|从未|不曾|未见|未发现"
-          + "|未查出|未诊断|并无|排除|不是|无|未");
+          + "|未查出|未诊断|并无|排除|不是|还没到|没到|够不上|达不到|没达到|无|未"
+          // A bare 不/没 right before the condition: 不失眠, 没气胸过.
+          + "|不$|没$");
   /** Words that restore the affirmative after a denial earlier in the list ("无高血压，有糖尿病"). */
   private static final Pattern AFFIRM = Pattern.compile("有|患|确诊|诊断|查出|发现|得了|得过");
   /** A denial after the conditions it covers: "高血压、糖尿病均否认", "乙肝两对半均阴性". */
   private static final Pattern POST_NEGATION =
-      Pattern.compile("^(病史|史)?((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除)");
+      Pattern.compile("^(病史|史)?((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除|(是)?没有的?$|没得$|无$)");
   private static final Pattern FAMILY = Pattern.compile(
       "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|兄妹|姐弟"
           + "|儿子|女儿|子女|舅舅|姑姑|叔叔|伯伯|阿姨|姨妈|家族|家人|亲属|亲戚");
@@ -65,6 +69,8 @@ public final class DisclosureNormalizer {
    * 未规律服药 (uncontrolled), 没有再犯 (stable) and 现在没有了 (cured) are never read as denials.
    */
   private static final List<Map.Entry<Pattern, String>> STATUS = List.of(
+      // Not ruled out is not denied: the doctor suspects it (不排除早期肺癌).
+      Map.entry(Pattern.compile("不排除|不能排除|待排除?|未排除|没排除|排除不了|疑似|可疑|怀疑"), "SUSPECTED"),
       Map.entry(Pattern.compile("未规律(服药|用药|治疗)|不规律(服药|用药)|控制(不佳|不好|欠佳)|未控制|没控制"), "UNCONTROLLED"),
       Map.entry(Pattern.compile("没有?再(犯|发作|发)|未再(犯|发作|发|复发)|没有?复发|未复发|无复发"), "STABLE"),
       Map.entry(Pattern.compile("已?痊愈|已?治愈|已?康复|已?愈合|(现在|目前|已经|已)?(没有了|没了|好了|消失了?|不犯了)"), "CURED"),
@@ -183,6 +189,10 @@ public final class DisclosureNormalizer {
     return out.toString();
   }
 
+  public KnowledgeBase knowledgeBase() {
+    return kb;
+  }
+
   /** Findings in free text; relative times count back from {@code referenceDate}. */
   public List<ClinicalFinding> normalize(String text, LocalDate referenceDate) {
     List<Builder> findings = new ArrayList<>();
@@ -192,7 +202,9 @@ public final class DisclosureNormalizer {
         readSentence(sentence, referenceDate, reading, findings);
       }
     }
-    return merge(findings).stream().map(Builder::build).toList();
+    List<Builder> merged = merge(findings);
+    markRefined(merged);
+    return merged.stream().map(Builder::build).toList();
   }
 
   /**
@@ -370,6 +382,49 @@ public final class DisclosureNormalizer {
     }
   }
 
+  /**
+   * Marks each generic finding that a more specific finding of the same block, subject and
+   * polarity refines: "先天性心脏病，房间隔缺损" is one condition, said twice.
+   */
+  private void markRefined(List<Builder> findings) {
+    for (Builder general : findings) {
+      if (general.conceptId == null) {
+        continue;
+      }
+      Disease g = kb.disease(general.conceptId).orElseThrow();
+      for (Builder specific : findings) {
+        if (specific == general || specific.conceptId == null || specific.conceptId.equals(general.conceptId)
+            || specific.negated != general.negated || specific.family != general.family) {
+          continue;
+        }
+        Disease s = kb.disease(specific.conceptId).orElseThrow();
+        if (refines(s, g)) {
+          general.attributes.put(Facts.REFINED_BY, s.id());
+          break;
+        }
+      }
+    }
+  }
+
+  /** {@code specific} names a narrower condition than {@code general}: by the hierarchy, or by an unspecified code. */
+  private boolean refines(Disease specific, Disease general) {
+    String up = specific.broader();
+    for (int depth = 0; up != null && depth < 8; depth++) {
+      if (up.equals(general.id())) {
+        return true;
+      }
+      up = kb.disease(up).map(Disease::broader).orElse(null);
+    }
+    return specific.category().equals(general.category()) && unspecified(general.primaryIcd10())
+        && !unspecified(specific.primaryIcd10());
+  }
+
+  /** An ICD-10 code for the unspecified member of its category: C95.9, Q24.900. */
+  static boolean unspecified(String code) {
+    int dot = code.indexOf('.');
+    return dot > 0 && dot + 1 < code.length() && code.charAt(dot + 1) == '9';
+  }
+
   /** One finding per condition, subject and polarity: a disease and its operation told twice are one story. */
   private static List<Builder> merge(List<Builder> findings) {
     List<Builder> out = new ArrayList<>();
@@ -500,10 +555,17 @@ public final class DisclosureNormalizer {
     }
     for (int[] gap : gaps) {
       String part = item.substring(gap[0], gap[1]);
-      if (part.length() < TermIndex.MIN_FUZZY_LENGTH || !hasUnknownWords(part)) {
+      if (part.length() < 2 || !hasUnknownWords(part)) {
         continue;
       }
-      for (TermIndex.Hit<Entry> h : terms.fuzzyMatches(part)) {
+      List<TermIndex.Hit<Entry>> hits = new ArrayList<>(
+          part.length() < TermIndex.MIN_FUZZY_LENGTH ? List.of() : terms.fuzzyMatches(part));
+      for (TermIndex.Hit<Entry> h : terms.homophoneMatches(part)) {
+        if (hits.stream().noneMatch(x -> h.start() < x.end() && x.start() < h.end())) {
+          hits.add(h);
+        }
+      }
+      for (TermIndex.Hit<Entry> h : hits) {
         Entry e = h.value();
         found.add(new Match(gap[0] + h.start(), gap[0] + h.end(), e.conceptId(), e.surgeryId(),
             typoConfidence(h), "fuzzy:" + h.edit().name().toLowerCase(Locale.ROOT), h.term()));
@@ -516,7 +578,8 @@ public final class DisclosureNormalizer {
 
   private static double typoConfidence(TermIndex.Hit<?> h) {
     return switch (h.edit()) {
-      case TRANSPOSITION, CONFUSION -> CONFIDENCE_LIKELY_TYPO;
+      case TRANSPOSITION, CONFUSION, HOMOPHONE -> h.term().length() == 2 ? CONFIDENCE_TWO_CHAR_HOMOPHONE
+          : CONFIDENCE_LIKELY_TYPO;
       case SUBSTITUTION -> h.term().length() <= TermIndex.MIN_FUZZY_LENGTH ? CONFIDENCE_SHORT_TYPO : CONFIDENCE_TYPO;
       default -> CONFIDENCE_TYPO;
     };

@@ -40,6 +40,8 @@ public final class TermIndex<T> {
     TRANSPOSITION,
     /** A character replaced by one a Chinese input method commonly offers instead (结/节, 囊/襄). */
     CONFUSION,
+    /** A character replaced by another with the same toneless pinyin (糖尿并 → 糖尿病). */
+    HOMOPHONE,
     SUBSTITUTION,
     /** A character missing from the text. */
     DELETION,
@@ -54,6 +56,8 @@ public final class TermIndex<T> {
   /** Term with one character deleted → indexes of the terms it came from. */
   private final Map<String, int[]> deletions = new HashMap<>();
   private final Set<Long> confusions;
+  /** Two-character terms by the pair of syllable ids of every reading of theirs. */
+  private final Map<Long, int[]> twoCharSounds = new HashMap<>();
   private int maxLength;
   /**
    * Characters at a term's first two and last two places (and the confusion partners of last
@@ -97,6 +101,13 @@ public final class TermIndex<T> {
     exact.put(term, id);
     trie.insert(term, id);
     maxLength = Math.max(maxLength, term.length());
+    if (term.length() == 2 && hanCount(term) == 2) {
+      for (int x : Pinyin.readings(term.charAt(0))) {
+        for (int y : Pinyin.readings(term.charAt(1))) {
+          twoCharSounds.merge(((long) x << 32) | y, new int[] {id}, TermIndex::append);
+        }
+      }
+    }
     // Latin abbreviations (ASD, TIA, GIST ...) are read exactly: one edit away, most are another word.
     if (term.length() >= MIN_FUZZY_LENGTH && hanCount(term) >= 2) {
       int n = term.length();
@@ -187,6 +198,48 @@ public final class TermIndex<T> {
     return nonOverlapping(candidates);
   }
 
+  /**
+   * Two-character terms typed with one character replaced by a homophone (湿诊 → 湿疹, 哮穿 → 哮喘):
+   * the other character must be the term's own, and neither may be a polarity character.
+   * Non-overlapping, left to right.
+   */
+  public List<Hit<T>> homophoneMatches(String text) {
+    List<Hit<T>> out = new ArrayList<>();
+    if (twoCharSounds.isEmpty()) {
+      return out;
+    }
+    for (int i = 0; i + 1 < text.length(); i++) {
+      char a = text.charAt(i);
+      char b = text.charAt(i + 1);
+      if (polar(a) || polar(b) || exact.containsKey(text.substring(i, i + 2))) {
+        continue;
+      }
+      Hit<T> found = null;
+      for (int x : Pinyin.readings(a)) {
+        for (int y : Pinyin.readings(b)) {
+          int[] ids = twoCharSounds.get(((long) x << 32) | y);
+          if (ids == null) {
+            continue;
+          }
+          for (int id : ids) {
+            String term = terms.get(id);
+            boolean firstSame = term.charAt(0) == a;
+            boolean oneChanged = firstSame ? term.charAt(1) != b && Pinyin.typedFor(b, term.charAt(1))
+                : term.charAt(1) == b && Pinyin.typedFor(a, term.charAt(0));
+            if (oneChanged && found == null) {
+              found = new Hit<>(i, i + 2, term, values.get(id), Edit.HOMOPHONE);
+            }
+          }
+        }
+      }
+      if (found != null) {
+        out.add(found);
+        i++;
+      }
+    }
+    return out;
+  }
+
   private Hit<T> bestFuzzy(String span, int offset) {
     if (exact.containsKey(span)) {
       return null;
@@ -258,6 +311,9 @@ public final class TermIndex<T> {
         }
         if (confusions.contains(pair(x, y))) {
           return Edit.CONFUSION;
+        }
+        if (Pinyin.typedFor(y, x)) {
+          return Edit.HOMOPHONE;
         }
         return p == a - 1 ? null : Edit.SUBSTITUTION;
       }

@@ -15,7 +15,8 @@ public final class FindingViews {
 
   /**
    * The finding a phrase is mainly about: a known condition of the applicant before a relative's
-   * or an unknown one, then the most confident, then the first in the text.
+   * or an unknown one, a disease before a symptom or a generic name a specific one refines, then
+   * the most confident, then the first in the text.
    */
   public static Optional<ClinicalFinding> top(List<ClinicalFinding> findings) {
     return IntStream.range(0, findings.size()).boxed()
@@ -26,7 +27,23 @@ public final class FindingViews {
   }
 
   private static int rank(ClinicalFinding f) {
-    return !f.known() ? 2 : f.aboutApplicant() ? 0 : 1;
+    if (!f.known()) {
+      return 5;
+    }
+    if (!f.aboutApplicant()) {
+      return 4;
+    }
+    // A symptom (咳嗽, 尿频) or a generic name refined by a specific one says less than the disease.
+    boolean symptom = f.icd10() != null && f.icd10().startsWith("R");
+    if ("SUSPECTED".equals(f.attributes().get(Facts.STATUS))) {
+      // Only suspected (不排除肺癌): what was actually found comes first.
+      return 2;
+    }
+    if (symptom || f.attributes().containsKey(Facts.REFINED_BY)) {
+      return f.negated() ? 2 : 1;
+    }
+    // What the applicant has says more than what they deny ("没有高血压，有糖尿病").
+    return f.negated() ? 1 : 0;
   }
 
   /** The ICD-9-CM-3 code of the operation a finding carries, or null. */

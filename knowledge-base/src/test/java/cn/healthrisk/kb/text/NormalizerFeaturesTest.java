@@ -51,6 +51,54 @@ class NormalizerFeaturesTest {
   }
 
   @Test
+  void pinyinHomophonesAreReadAsTheTermTheApplicantMeant() {
+    ClinicalFinding diabetes = only("糖尿并");
+    assertThat(diabetes.conceptId()).isEqualTo("T2DM");
+    assertThat(diabetes.basis()).isEqualTo("fuzzy:homophone");
+    assertThat(diabetes.confidence()).isGreaterThanOrEqualTo(KB.settings().minConfidence());
+    // A two-character term with one homophone: 湿诊 is 湿疹, 哮穿 is 哮喘.
+    assertThat(only("湿诊").matchedTerm()).isEqualTo("湿疹");
+    assertThat(only("哮穿").matchedTerm()).isEqualTo("哮喘");
+  }
+
+  @Test
+  void homophonesNeedTheTypedCharactersUsualReadingAndOneCharacterKept() {
+    // 率 is read shuai only rarely: 心率 is a heart rate, not heart failure (心衰).
+    assertThat(read("心率50左右")).noneMatch(f -> "HEART_FAILURE".equals(f.conceptId()));
+    // Both characters changed is another word altogether.
+    assertThat(read("十岁")).noneMatch(ClinicalFinding::known);
+  }
+
+  @Test
+  void aBareDenialRightBeforeOrAfterTheConditionDeniesIt() {
+    assertThat(only("不失眠").negated()).isTrue();
+    assertThat(read("肺大泡，没气胸过")).anyMatch(f -> "PNEUMOTHORAX".equals(f.conceptId()) && f.negated());
+    assertThat(read("糖尿病没有，就是体重超标")).filteredOn(f -> "T2DM".equals(f.conceptId()))
+        .allMatch(ClinicalFinding::negated).isNotEmpty();
+    assertThat(read("还没到糖尿病")).filteredOn(f -> "T2DM".equals(f.conceptId()))
+        .allMatch(ClinicalFinding::negated).isNotEmpty();
+  }
+
+  @Test
+  void notRuledOutIsSuspectedNeverDenied() {
+    ClinicalFinding cancer = read("肺结节8mm，医生说不排除早期肺癌").stream()
+        .filter(f -> "LUNG_CANCER".equals(f.conceptId())).findFirst().orElseThrow();
+    assertThat(cancer.negated()).isFalse();
+    assertThat(cancer.attributes()).containsEntry("status", "SUSPECTED");
+  }
+
+  @Test
+  void aGenericNameToldWithASpecificOneIsMarkedAsRefinedByIt() {
+    List<ClinicalFinding> findings = read("先天性心脏病，房间隔缺损，小时候做了封堵");
+    ClinicalFinding generic = findings.stream().filter(f -> "Q24".equals(f.icd10().substring(0, 3)))
+        .findFirst().orElseThrow();
+    ClinicalFinding specific = findings.stream().filter(f -> f.icd10().startsWith("Q21")).findFirst().orElseThrow();
+    assertThat(generic.attributes()).containsEntry("refinedBy", specific.conceptId());
+    assertThat(specific.attributes()).doesNotContainKey("refinedBy");
+    assertThat(cn.healthrisk.kb.tools.FindingViews.top(findings)).contains(specific);
+  }
+
+  @Test
   void aSubstitutionInAThreeCharacterTermIsBelowTheConfidenceThatDecidesAlone() {
     ClinicalFinding guess = only("高山压");
     assertThat(guess.conceptId()).isEqualTo("HTN");

@@ -33,7 +33,11 @@ class TermIndexTest {
     TermIndex<String> index = index("甲状腺结节", "冠状动脉狭窄");
     assertThat(index.edit("甲状腺结节", "甲状腺节结")).isEqualTo(TermIndex.Edit.TRANSPOSITION);
     assertThat(index.edit("甲状腺结节", "甲状腺节节")).isEqualTo(TermIndex.Edit.CONFUSION);
-    assertThat(index.edit("甲状腺结节", "甲壮腺结节")).isEqualTo(TermIndex.Edit.SUBSTITUTION);
+    assertThat(index.edit("甲状腺结节", "甲壮腺结节")).isEqualTo(TermIndex.Edit.HOMOPHONE);
+    assertThat(index.edit("甲状腺结节", "甲形腺结节")).isEqualTo(TermIndex.Edit.SUBSTITUTION);
+    // A homophone may replace even the last character, which another substitution may not.
+    assertThat(index.edit("冠状动脉狭窄", "冠状动脉狭斋")).isEqualTo(TermIndex.Edit.HOMOPHONE);
+    assertThat(index.edit("冠状动脉狭窄", "冠状动脉狭宽")).isNull();
     assertThat(index.edit("甲状腺结节", "甲腺结节")).isEqualTo(TermIndex.Edit.DELETION);
     assertThat(index.edit("甲状腺结节", "甲状腺的结节")).isEqualTo(TermIndex.Edit.INSERTION);
     // Edits at the ends, two edits, and polarity changes are refused.

@@ -1,0 +1,122 @@
+package cn.healthrisk.kb.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Toneless Hanyu pinyin readings of CJK characters, from pinyin4j's Unicode table. Applicants type
+ * with a pinyin input method, so their typos are mostly a character with the same sound (糖尿并
+ * for 糖尿病, 湿诊 for 湿疹): two characters are homophones when they share a toneless reading.
+ */
+public final class Pinyin {
+
+  private static final String TABLE = "/pinyindb/unicode_to_hanyu_pinyin.txt";
+  /** Per character, the ids of its toneless readings; null when it has none (not a CJK character). */
+  private static final int[][] READINGS = load();
+
+  private Pinyin() {}
+
+  /** Syllable ids of the character's toneless readings; empty when it has none. */
+  public static int[] readings(char c) {
+    int[] r = READINGS[c];
+    return r == null ? EMPTY : r;
+  }
+
+  private static final int[] EMPTY = {};
+
+  /**
+   * True when a pinyin input method offers {@code typed} for the syllable of {@code intended}: the
+   * typed character's usual (first) reading is one of the intended character's readings. Only the
+   * usual reading counts, so a rare reading of a polyphone (率 shuai) does not make 心率 a 心衰.
+   */
+  public static boolean typedFor(char typed, char intended) {
+    if (typed == intended) {
+      return false;
+    }
+    int[] x = READINGS[typed];
+    int[] y = READINGS[intended];
+    if (x == null || y == null) {
+      return false;
+    }
+    for (int j : y) {
+      if (x[0] == j) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when two different characters can be read alike (tones ignored). */
+  public static boolean homophones(char a, char b) {
+    if (a == b) {
+      return false;
+    }
+    int[] x = READINGS[a];
+    int[] y = READINGS[b];
+    if (x == null || y == null) {
+      return false;
+    }
+    for (int i : x) {
+      for (int j : y) {
+        if (i == j) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int[][] load() {
+    int[][] out = new int[Character.MAX_VALUE + 1][];
+    Map<String, Integer> ids = new HashMap<>();
+    try (InputStream in = Pinyin.class.getResourceAsStream(TABLE)) {
+      if (in == null) {
+        throw new IllegalStateException("pinyin table " + TABLE + " is not on the classpath (pinyin4j)");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        // "538B (ya1,ya4)"
+        int space = line.indexOf(' ');
+        int open = line.indexOf('(');
+        int close = line.lastIndexOf(')');
+        if (space < 0 || open < 0 || close < open) {
+          continue;
+        }
+        int code = Integer.parseInt(line.substring(0, space).trim(), 16);
+        if (code > Character.MAX_VALUE) {
+          continue;
+        }
+        String[] readings = line.substring(open + 1, close).split(",");
+        int[] syllables = new int[readings.length];
+        int n = 0;
+        for (String r : readings) {
+          String toneless = r.trim().replaceAll("[0-9]", "").replace("u:", "v");
+          if (toneless.isEmpty() || toneless.equals("none")) {
+            continue;
+          }
+          int id = ids.computeIfAbsent(toneless, k -> ids.size());
+          boolean seen = false;
+          for (int i = 0; i < n; i++) {
+            seen |= syllables[i] == id;
+          }
+          if (!seen) {
+            syllables[n++] = id;
+          }
+        }
+        if (n > 0) {
+          out[code] = java.util.Arrays.copyOf(syllables, n);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read pinyin table " + TABLE, e);
+    }
+    return out;
+  }
+}
