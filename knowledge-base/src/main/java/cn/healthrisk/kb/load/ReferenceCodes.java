@@ -23,13 +23,19 @@ public final class ReferenceCodes {
   private final List<Block> blocks;
 
   /** An ICD-10 chapter (level 1) or block (level 2) range, e.g. {@code E00-E07 甲状腺疾患}. */
-  public record Block(String lower, String upper, int level, String title) {
+  public record Block(String lower, String upper, int level, String title, String reaches) {
+    public Block(String lower, String upper, int level, String title) {
+      this(lower, upper, level, title, upper);
+    }
+
+    /** The range as the reference table names it, e.g. {@code K55-K63}. */
     public String range() {
       return lower + "-" + upper;
     }
 
+    /** True when the category falls in the range, extended to {@code reaches} by a later ICD-10 update. */
     boolean contains(String category3) {
-      return category3.compareTo(lower) >= 0 && category3.compareTo(upper) <= 0;
+      return category3.compareTo(lower) >= 0 && category3.compareTo(reaches) <= 0;
     }
   }
 
@@ -48,7 +54,8 @@ public final class ReferenceCodes {
           shipped = new ReferenceCodes(
               readCodes("reference/icd10-diagnoses-zh.csv"),
               readCodes("reference/icd9cm3-procedures-zh.csv"),
-              readBlocks("reference/icd10-chapter-blocks-zh.tsv"));
+              amend(readBlocks("reference/icd10-chapter-blocks-zh.tsv"),
+                  "reference/icd10-block-amendments.tsv"));
         }
         codes = shipped;
       }
@@ -127,6 +134,42 @@ public final class ReferenceCodes {
       throw new UncheckedIOException("Cannot read " + resource, e);
     }
     return List.copyOf(blocks);
+  }
+
+  /**
+   * Applies later ICD-10 updates the block table predates: a row {@code lower upper reaches note}
+   * lets the block {@code lower-upper} also hold the categories up to {@code reaches} (the 2003
+   * update moved hemorrhoids from I84 to a new K64, at the end of K55-K63).
+   */
+  private static List<Block> amend(List<Block> blocks, String resource) {
+    List<Block> out = new ArrayList<>(blocks);
+    try (BufferedReader r = open(resource)) {
+      r.readLine();
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] cols = line.split("\t");
+        if (cols.length < 3) {
+          continue;
+        }
+        String lower = cols[0].trim();
+        String upper = cols[1].trim();
+        String reaches = cols[2].trim();
+        boolean found = false;
+        for (int i = 0; i < out.size(); i++) {
+          Block b = out.get(i);
+          if (b.lower().equals(lower) && b.upper().equals(upper)) {
+            out.set(i, new Block(b.lower(), b.upper(), b.level(), b.title(), reaches));
+            found = true;
+          }
+        }
+        if (!found) {
+          throw new IllegalStateException(resource + ": no block " + lower + "-" + upper + " to amend");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource, e);
+    }
+    return List.copyOf(out);
   }
 
   private static BufferedReader open(String resource) {
