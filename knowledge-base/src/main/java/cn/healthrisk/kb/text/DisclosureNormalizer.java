@@ -121,7 +121,11 @@ public final class DisclosureNormalizer {
   private record PatternRef(String conceptId, Pattern pattern) {}
 
   private record Match(int start, int end, String conceptId, String surgeryId, double confidence, String basis,
-      String term) {}
+      String term, boolean deniedInside) {
+    Match(int start, int end, String conceptId, String surgeryId, double confidence, String basis, String term) {
+      this(start, end, conceptId, surgeryId, confidence, basis, term, false);
+    }
+  }
 
   public DisclosureNormalizer(KnowledgeBase kb) {
     this.kb = kb;
@@ -153,7 +157,10 @@ public final class DisclosureNormalizer {
       }
     }
     byLiteral.forEach(patternLiterals::add);
+    composition = new Composition<>(terms);
   }
+
+  private final Composition<Entry> composition;
 
   /**
    * The characters every match of the pattern starts with, so the pattern is only tried on text
@@ -242,8 +249,8 @@ public final class DisclosureNormalizer {
         if (FAMILY.matcher(before).find()) {
           family = true;
         }
-        Builder b = new Builder(m, sentence, negated, family);
-        b.explicit = cue != null;
+        Builder b = new Builder(m, sentence, negated || m.deniedInside(), family);
+        b.explicit = cue != null || m.deniedInside();
         b.attributes.putAll(pending);
         b.attributes.putAll(attrs);
         operation(item, m, b);
@@ -512,9 +519,43 @@ public final class DisclosureNormalizer {
       }
     }
     found.sort(Comparator.comparingInt(Match::start));
+    compose(item, found);
     fuzzy(item, found);
     found.sort(Comparator.comparingInt(Match::start));
     return found;
+  }
+
+  /**
+   * Conditions and operations said in pieces: an organ and, a few words later, a lesion
+   * ("甲状腺上长了个小疙瘩" is a thyroid nodule, "肾上有个小囊肿" a renal cyst) or a removal
+   * ("割过胆囊", "扁桃体割了"). The pieces name the knowledge base's own term (甲状腺结节,
+   * 胆囊切除术); a composed match replaces the bare pieces inside it. A denial between the pieces
+   * ("肺部没有结节") denies the condition. Pattern matches with a denial inside are denied too.
+   */
+  private void compose(String item, List<Match> found) {
+    for (Composition.Hit<Entry> c : composition.find(item)) {
+      Entry e = c.value();
+      List<Match> inside = found.stream().filter(x -> c.start() <= x.start() && x.end() <= c.end()).toList();
+      boolean overlapsOutside = found.stream()
+          .anyMatch(x -> x.start() < c.end() && c.start() < x.end() && !inside.contains(x));
+      // Keep a longer or equally specific term already found inside (乳腺结节 itself, 胆囊切除术 itself).
+      boolean better = inside.stream().noneMatch(x -> x.end() - x.start() >= c.term().length());
+      if (overlapsOutside || !better) {
+        continue;
+      }
+      found.removeAll(inside);
+      found.add(new Match(c.start(), c.end(), e.conceptId(), e.surgeryId(), CONFIDENCE_SYNONYM, "composed",
+          c.term(), c.denied()));
+    }
+    for (int i = 0; i < found.size(); i++) {
+      Match m = found.get(i);
+      if (m.basis().equals("pattern") && !m.deniedInside()
+          && Composition.deniesInside(mask(item.substring(m.start(), m.end())))) {
+        found.set(i, new Match(m.start(), m.end(), m.conceptId(), m.surgeryId(), m.confidence(), m.basis(), m.term(),
+            true));
+      }
+    }
+    found.sort(Comparator.comparingInt(Match::start));
   }
 
   /**

@@ -137,6 +137,17 @@ public final class TermIndex<T> {
     return out;
   }
 
+  /** Every term, in the order added. */
+  public List<String> terms() {
+    return java.util.Collections.unmodifiableList(terms);
+  }
+
+  /** The value of exactly this (folded) term, or null. */
+  public T get(String term) {
+    Integer id = exact.get(term);
+    return id == null ? null : values.get(id);
+  }
+
   public int size() {
     return terms.size();
   }

@@ -149,9 +149,15 @@ public final class NormalizerBench {
           reason = "top finding";
         }
       }
+      // Each expected item takes its own finding, one of the same polarity first ("左乳结节，右乳无结节").
+      java.util.Set<ClinicalFinding> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
       for (Expected e : c.expected()) {
         expectedTotal++;
-        Optional<ClinicalFinding> hit = own.stream().filter(f -> e.matches(f, codes)).findFirst();
+        Optional<ClinicalFinding> hit = own.stream()
+            .filter(f -> e.matches(f, codes) && !used.contains(f) && f.negated() == e.negated()).findFirst()
+            .or(() -> own.stream().filter(f -> e.matches(f, codes) && !used.contains(f)).findFirst())
+            .or(() -> own.stream().filter(f -> e.matches(f, codes)).findFirst());
+        hit.ifPresent(used::add);
         if (hit.isPresent()) {
           expectedFound++;
           negationChecked++;

@@ -1,0 +1,179 @@
+package cn.healthrisk.kb.text;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Conditions and operations applicants say in pieces. An organ followed, a few filler words later,
+ * by a lesion ("甲状腺上长了个小疙瘩", "肾上有个小囊肿", "肺部没有结节") or by a removal verb
+ * ("扁桃体割了"), or a removal verb followed by an organ ("割过胆囊"), names the knowledge base's
+ * own term when organ + lesion (甲状腺结节) or organ + 切除术 (胆囊切除术) is one of its terms.
+ * The organs are learnt from those terms; the colloquial names of organs, lesions and verbs are
+ * listed here.
+ *
+ * @param <T> what a term stands for
+ */
+final class Composition<T> {
+
+  /** A composed term found in text, {@code [start, end)}; {@code denied} when a denial sits between the pieces. */
+  record Hit<T>(int start, int end, String term, T value, boolean denied) {}
+
+  /** Lesion words a knowledge-base term may end with. */
+  private static final List<String> LESIONS = List.of("囊肿", "结节", "息肉", "结石", "肌瘤", "腺瘤", "血管瘤", "脂肪瘤",
+      "错构瘤", "纤维瘤", "增生", "钙化", "肿物", "肿块", "占位", "积液", "积水");
+  /** What applicants call lesions → the lesion words to try, most likely first. */
+  private static final Map<String, List<String>> LESION_WORDS = new LinkedHashMap<>();
+  /** What applicants call organs → the organ prefixes of terms to try. */
+  private static final Map<String, List<String>> ORGAN_WORDS = Map.ofEntries(
+      Map.entry("肠子", List.of("肠", "结肠")), Map.entry("肠道", List.of("肠", "结肠")), Map.entry("大肠", List.of("结肠", "肠")),
+      Map.entry("肾脏", List.of("肾")), Map.entry("腰子", List.of("肾")), Map.entry("肝脏", List.of("肝")),
+      Map.entry("胆", List.of("胆囊")), Map.entry("乳房", List.of("乳腺")), Map.entry("乳", List.of("乳腺")),
+      Map.entry("肺部", List.of("肺")), Map.entry("脾脏", List.of("脾")), Map.entry("胃部", List.of("胃")),
+      Map.entry("嗓子", List.of("咽", "喉")), Map.entry("子宫颈", List.of("宫颈")));
+  /** Removal verbs: "切了", "割掉", "摘除", "拿掉" and their kind. */
+  private static final List<String> REMOVALS = List.of("切除", "摘除", "切掉", "割掉", "摘掉", "拿掉", "去掉", "切", "割", "摘");
+  private static final List<String> REMOVAL_TERMS = List.of("切除术", "切除");
+
+  /** What may stand between an organ and its lesion: place, count, size words and a denial. */
+  private static final Pattern ORGAN_TO_LESION = Pattern.compile(
+      "(?:[上里内中的有个一小多发几两双左右侧叶部长了颗枚粒处些点大还也都]|发现|查出|看到|可见|没有|没|无|未见|未发现|未)*");
+  private static final Pattern ORGAN_TO_REMOVAL = Pattern.compile("[也都已经早就被给的]*");
+  private static final Pattern REMOVAL_TO_ORGAN = Pattern.compile("[了过掉的个一半边侧左右]*");
+  private static final Pattern DENIAL = Pattern.compile("没有|没|无|未见|未发现|未|不是");
+  private static final int MAX_GAP = 8;
+
+  static {
+    for (String l : LESIONS) {
+      LESION_WORDS.put(l, List.of(l));
+    }
+    List<String> lump = List.of("结节", "肿物", "肿块");
+    for (String w : List.of("疙瘩", "小疙瘩", "包块", "硬块", "小包", "肉疙瘩", "硬结")) {
+      LESION_WORDS.put(w, lump);
+    }
+    LESION_WORDS.put("肿块", List.of("肿块", "肿物", "结节"));
+    LESION_WORDS.put("肿物", List.of("肿物", "肿块", "结节"));
+    for (String w : List.of("石头", "小石头", "石子")) {
+      LESION_WORDS.put(w, List.of("结石"));
+    }
+    for (String w : List.of("肉", "小肉", "肉球", "赘生物")) {
+      LESION_WORDS.put(w, List.of("息肉"));
+    }
+    for (String w : List.of("水泡", "水囊", "囊", "小水泡")) {
+      LESION_WORDS.put(w, List.of("囊肿"));
+    }
+    LESION_WORDS.put("瘤子", List.of("肿瘤", "瘤"));
+  }
+
+  private final TermIndex<T> terms;
+  private final TermIndex<List<String>> organs = new TermIndex<>(List.of());
+  private final TermIndex<List<String>> lesions = new TermIndex<>(List.of());
+  private final TermIndex<Boolean> removals = new TermIndex<>(List.of());
+
+  Composition(TermIndex<T> terms) {
+    this.terms = terms;
+    Set<String> prefixes = new LinkedHashSet<>();
+    for (String term : terms.terms()) {
+      for (String ending : concat(LESIONS, REMOVAL_TERMS)) {
+        if (term.length() > ending.length() && term.endsWith(ending)) {
+          String prefix = term.substring(0, term.length() - ending.length());
+          if (prefix.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            prefixes.add(prefix);
+          }
+        }
+      }
+    }
+    ORGAN_WORDS.forEach(organs::add);
+    prefixes.forEach(p -> organs.add(p, List.of(p)));
+    LESION_WORDS.forEach(lesions::add);
+    REMOVALS.forEach(r -> removals.add(r, Boolean.TRUE));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** True when a denial word stands inside the span, after its first character. */
+  static boolean deniesInside(String span) {
+    return span.length() > 1 && DENIAL.matcher(span.substring(1)).find();
+  }
+
+  /** Composed terms in the text, non-overlapping, longer first. */
+  List<Hit<T>> find(String text) {
+    List<TermIndex.Hit<List<String>>> organHits = organs.longestMatches(text);
+    if (organHits.isEmpty()) {
+      return List.of();
+    }
+    List<TermIndex.Hit<List<String>>> lesionHits = lesions.longestMatches(text);
+    List<TermIndex.Hit<Boolean>> removalHits = removals.longestMatches(text);
+    List<Hit<T>> out = new ArrayList<>();
+    for (TermIndex.Hit<List<String>> o : organHits) {
+      for (TermIndex.Hit<List<String>> l : lesionHits) {
+        if (l.start() < o.end() || l.start() - o.end() > MAX_GAP) {
+          continue;
+        }
+        String gap = text.substring(o.end(), l.start());
+        if (!ORGAN_TO_LESION.matcher(gap).matches()) {
+          continue;
+        }
+        Hit<T> hit = lookup(o.value(), l.value(), o.start(), l.end(), DENIAL.matcher(gap).find());
+        if (hit != null) {
+          out.add(hit);
+          break;
+        }
+      }
+      for (TermIndex.Hit<Boolean> r : removalHits) {
+        if (r.start() >= o.end() && r.start() - o.end() <= 3
+            && ORGAN_TO_REMOVAL.matcher(text.substring(o.end(), r.start())).matches()) {
+          add(out, lookup(o.value(), REMOVAL_TERMS, o.start(), r.end(), false));
+        } else if (r.end() <= o.start() && o.start() - r.end() <= 3
+            && REMOVAL_TO_ORGAN.matcher(text.substring(r.end(), o.start())).matches()) {
+          add(out, lookup(o.value(), REMOVAL_TERMS, r.start(), o.end(), false));
+        }
+      }
+    }
+    return nonOverlapping(out);
+  }
+
+  private static <T> void add(List<Hit<T>> out, Hit<T> hit) {
+    if (hit != null) {
+      out.add(hit);
+    }
+  }
+
+  private Hit<T> lookup(List<String> organNames, List<String> endings, int start, int end, boolean denied) {
+    for (String organ : organNames) {
+      for (String ending : endings) {
+        String term = organ + ending;
+        T value = terms.get(term);
+        if (value != null) {
+          return new Hit<>(start, end, term, value, denied);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static <T> List<Hit<T>> nonOverlapping(List<Hit<T>> hits) {
+    if (hits.size() <= 1) {
+      return hits;
+    }
+    List<Hit<T>> sorted = new ArrayList<>(hits);
+    sorted.sort(Comparator.comparingInt((Hit<T> h) -> h.start() - h.end()).thenComparingInt(Hit::start));
+    List<Hit<T>> chosen = new ArrayList<>();
+    for (Hit<T> h : sorted) {
+      if (chosen.stream().noneMatch(c -> h.start() < c.end() && c.start() < h.end())) {
+        chosen.add(h);
+      }
+    }
+    chosen.sort(Comparator.comparingInt(Hit::start));
+    return chosen;
+  }
+}
