@@ -17,6 +17,8 @@ import java.util.Map;
 public final class Pinyin {
 
   private static final String TABLE = "/pinyindb/unicode_to_hanyu_pinyin.txt";
+  /** Readings the table keeps that modern Mandarin no longer uses (癌 was once read yan, now only ai). */
+  private static final Map<Character, String> ARCHAIC_READINGS = Map.of('癌', "yan");
   /** Per character, the ids of its toneless readings; null when it has none (not a CJK character). */
   private static final int[][] READINGS = load();
 
@@ -31,9 +33,9 @@ public final class Pinyin {
   private static final int[] EMPTY = {};
 
   /**
-   * True when a pinyin input method offers {@code typed} for the syllable of {@code intended}: the
-   * typed character's usual (first) reading is one of the intended character's readings. Only the
-   * usual reading counts, so a rare reading of a polyphone (率 shuai) does not make 心率 a 心衰.
+   * True when a pinyin input method offers {@code typed} for a syllable of {@code intended}: the
+   * typed character's usual (first) reading is one of the intended character's modern readings. So
+   * a rare reading of a polyphone (率 shuai) does not make 心率 a 心衰, nor an archaic one 肝炎 a 肝癌.
    */
   public static boolean typedFor(char typed, char intended) {
     if (typed == intended) {
@@ -51,6 +53,8 @@ public final class Pinyin {
     }
     return false;
   }
+
+
 
   /** True when two different characters can be read alike (tones ignored). */
   public static boolean homophones(char a, char b) {
@@ -109,6 +113,17 @@ public final class Pinyin {
           if (!seen) {
             syllables[n++] = id;
           }
+        }
+        String archaic = ARCHAIC_READINGS.get((char) code);
+        if (archaic != null) {
+          Integer gone = ids.get(archaic);
+          int kept = 0;
+          for (int i = 0; i < n; i++) {
+            if (gone == null || syllables[i] != gone) {
+              syllables[kept++] = syllables[i];
+            }
+          }
+          n = kept;
         }
         if (n > 0) {
           out[code] = java.util.Arrays.copyOf(syllables, n);

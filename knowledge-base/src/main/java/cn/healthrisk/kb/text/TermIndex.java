@@ -326,7 +326,9 @@ public final class TermIndex<T> {
         if (Pinyin.typedFor(y, x)) {
           return Edit.HOMOPHONE;
         }
-        return p == a - 1 ? null : Edit.SUBSTITUTION;
+        // Any other changed character in a three-character term is another word more often than a typo
+        // (小囊肿 is not 脾囊肿); and a changed last character names another disease.
+        return p == a - 1 || a <= MIN_FUZZY_LENGTH ? null : Edit.SUBSTITUTION;
       }
       if (termPart.length() == 2 && termPart.charAt(0) == textPart.charAt(1)
           && termPart.charAt(1) == textPart.charAt(0)) {

@@ -65,6 +65,7 @@ class NormalizerFeaturesTest {
   void homophonesNeedTheTypedCharactersUsualReadingAndOneCharacterKept() {
     // 率 is read shuai only rarely: 心率 is a heart rate, not heart failure (心衰).
     assertThat(read("心率50左右")).noneMatch(f -> "HEART_FAILURE".equals(f.conceptId()));
+    assertThat(read("否认肝炎")).noneMatch(f -> "LIVER_CANCER".equals(f.conceptId()));
     // Both characters changed is another word altogether.
     assertThat(read("十岁")).noneMatch(ClinicalFinding::known);
   }
@@ -99,10 +100,12 @@ class NormalizerFeaturesTest {
   }
 
   @Test
-  void aSubstitutionInAThreeCharacterTermIsBelowTheConfidenceThatDecidesAlone() {
-    ClinicalFinding guess = only("高山压");
-    assertThat(guess.conceptId()).isEqualTo("HTN");
-    assertThat(guess.confidence()).isLessThan(KB.settings().minConfidence());
+  void aThreeCharacterTermWithAnotherCharacterThatIsNoHomophoneIsNotGuessed() {
+    // 小囊肿 is not 脾囊肿, 高山压 is not 高血压: such text stays unknown, and unknown text is referred.
+    assertThat(read("小囊肿")).noneMatch(f -> "SPLENIC_CYST".equals(f.conceptId()));
+    ClinicalFinding unknown = only("高山压");
+    assertThat(unknown.known()).isFalse();
+    assertThat(unknown.confidence()).isLessThan(KB.settings().minConfidence());
   }
 
   @Test
