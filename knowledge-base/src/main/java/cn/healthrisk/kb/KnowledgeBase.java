@@ -4,6 +4,7 @@ import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Indicator;
 import cn.healthrisk.kb.model.KbSettings;
 import cn.healthrisk.kb.model.KbStats;
+import cn.healthrisk.kb.model.Medication;
 import cn.healthrisk.kb.model.ProductLine;
 import cn.healthrisk.kb.model.Rule;
 import cn.healthrisk.kb.model.Surgery;
@@ -28,6 +29,7 @@ public final class KnowledgeBase {
   private final List<Rule> rules;
   private final Map<SystemRule.Kind, SystemRule> systemRules;
   private final KbSettings settings;
+  private final List<Medication> medications;
 
   public KnowledgeBase(
       String version,
@@ -38,6 +40,20 @@ public final class KnowledgeBase {
       List<Rule> rules,
       List<SystemRule> systemRules,
       KbSettings settings) {
+    this(version, productLines, diseases, surgeries, indicators, List.of(), rules, systemRules, settings);
+  }
+
+  public KnowledgeBase(
+      String version,
+      List<ProductLine> productLines,
+      List<Disease> diseases,
+      List<Surgery> surgeries,
+      List<Indicator> indicators,
+      List<Medication> medications,
+      List<Rule> rules,
+      List<SystemRule> systemRules,
+      KbSettings settings) {
+    this.medications = List.copyOf(medications);
     this.version = version;
     this.productLines = index(productLines, ProductLine::code);
     this.diseases = index(diseases, Disease::id);
@@ -109,6 +125,11 @@ public final class KnowledgeBase {
 
   public Optional<Indicator> indicator(String code) {
     return Optional.ofNullable(indicators.get(code));
+  }
+
+  /** Medicines whose use discloses a condition. */
+  public List<Medication> medications() {
+    return medications;
   }
 
   public List<Rule> rules() {

@@ -6,6 +6,7 @@ import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Facts;
 import cn.healthrisk.kb.model.Indicator;
 import cn.healthrisk.kb.model.KbSettings;
+import cn.healthrisk.kb.model.Medication;
 import cn.healthrisk.kb.model.Outcome;
 import cn.healthrisk.kb.model.OutcomeType;
 import cn.healthrisk.kb.model.ProductLine;
@@ -119,6 +120,7 @@ public final class KnowledgeBaseLoader {
     List<RawKb.IndicatorRow> indicatorRows = new ArrayList<>();
     List<RawKb.SystemRuleRow> systemRows = new ArrayList<>();
     List<RawKb.RuleRow> ruleRows = new ArrayList<>();
+    List<RawKb.MedicationRow> medicationRows = new ArrayList<>();
     RawKb.SettingsRow settingsRow = null;
     for (String file : files) {
       byte[] content = source.apply(file);
@@ -137,6 +139,7 @@ public final class KnowledgeBaseLoader {
       collect(file, data.diseases(), diseaseRows);
       collect(file, data.surgeries(), surgeryRows);
       collect(file, data.indicators(), indicatorRows);
+      collect(file, data.medications(), medicationRows);
       collect(file, data.system(), systemRows);
       collect(file, data.rules(), ruleRows);
       if (data.groups() != null) {
@@ -169,6 +172,7 @@ public final class KnowledgeBaseLoader {
     List<Surgery> surgeries = surgeries(sf, diseaseById.keySet());
     Set<String> ruleIds = new HashSet<>();
     List<Indicator> indicators = indicators(inf, diseaseById.keySet(), ruleIds);
+    List<Medication> medications = medications(medicationRows, diseaseById.keySet());
     Set<String> knownFacts = new HashSet<>(Facts.BUILT_IN);
     diseases.forEach(d -> knownFacts.addAll(d.attributes().keySet()));
     List<Rule> rules = rules(rf, codes, groups, diseaseById.keySet(), knownFacts, ruleIds);
@@ -176,12 +180,49 @@ public final class KnowledgeBaseLoader {
     KbSettings settings = settings(rf);
     KnowledgeBase kb = new KnowledgeBase(
         "kb-" + manifest.version() + "+sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 12),
-        productLines, diseases, surgeries, indicators, rules, systemRules, settings);
+        productLines, diseases, surgeries, indicators, medications, rules, systemRules, settings);
     checkCoverage(kb);
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(problems);
     }
     return kb;
+  }
+
+  private List<Medication> medications(List<RawKb.MedicationRow> rows, Set<String> diseaseIds) {
+    List<Medication> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Map<String, String> owners = new HashMap<>();
+    for (RawKb.MedicationRow row : rows) {
+      String f = fileOf(row, "medications");
+      String entry = row.id() == null ? "medication" : row.id();
+      if (blank(row.id()) || !ids.add(row.id())) {
+        problem(f, entry, blank(row.id()) ? "id is required" : "duplicate medication id");
+        continue;
+      }
+      if (blank(row.name())) {
+        problem(f, entry, "name is required");
+      }
+      if (blank(row.implies()) || !diseaseIds.contains(row.implies())) {
+        problem(f, entry, "implies '" + row.implies() + "' is not a disease id");
+      }
+      List<String> names = new ArrayList<>();
+      if (!blank(row.name())) {
+        names.add(row.name().trim());
+      }
+      nonNull(row.aliases()).stream().filter(a -> !blank(a)).map(String::trim).forEach(names::add);
+      for (String n : names) {
+        String previous = owners.putIfAbsent(n, row.id());
+        if (previous != null && !previous.equals(row.id())) {
+          problem(f, entry, "name '" + n + "' is also used by medication " + previous);
+        }
+        if (n.chars().anyMatch(c -> "，。；、和及".indexOf(c) >= 0)) {
+          problem(f, entry, "name '" + n + "' contains a clause separator");
+        }
+      }
+      out.add(new Medication(row.id(), blank(row.name()) ? row.id() : row.name().trim(),
+          List.copyOf(names.subList(Math.min(1, names.size()), names.size())), row.implies()));
+    }
+    return out;
   }
 
   private <T> void collect(String file, List<T> rows, List<T> into) {

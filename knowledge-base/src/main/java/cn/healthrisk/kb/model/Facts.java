@@ -39,6 +39,8 @@ public final class Facts {
    * block (房间隔缺损, 急性淋巴细胞白血病): the id of that specific finding, which says it better.
    */
   public static final String REFINED_BY = "refinedBy";
+  /** On a finding read from a medicine named without its condition: the medicine ("降压药"). */
+  public static final String MEDICATION = "medication";
 
   public static final Set<String> BUILT_IN = Set.of(AGE, SEX, SMOKER, SOURCE, STATUS, SINCE, MONTHS_SINCE, GRADE,
       TIRADS, BIRADS, RADS_CATEGORY, SIZE_MM, SYSTOLIC, DIASTOLIC, SEVERITY, OPERATED, SURGERY, ICD9, VALUE, UNIT, INDICATOR,

@@ -3,6 +3,7 @@ package cn.healthrisk.kb.text;
 import cn.healthrisk.kb.KnowledgeBase;
 import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Facts;
+import cn.healthrisk.kb.model.Medication;
 import cn.healthrisk.kb.model.Surgery;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,6 +33,8 @@ public final class DisclosureNormalizer {
   static final double CONFIDENCE_NAME = 0.95;
   static final double CONFIDENCE_SYNONYM = 0.85;
   static final double CONFIDENCE_PATTERN = 0.7;
+  /** A condition read from the medicine taken for it: clear enough to underwrite, less than its name. */
+  static final double CONFIDENCE_MEDICATION = 0.7;
   /** A swap or an input-method confusion (节结, 胆襄) is nearly always a typo of that very term. */
   static final double CONFIDENCE_LIKELY_TYPO = 0.8;
   /** A two-character term with one character typed as a homophone (湿诊): likely, but short terms mislead more. */
@@ -158,9 +161,18 @@ public final class DisclosureNormalizer {
     }
     byLiteral.forEach(patternLiterals::add);
     composition = new Composition<>(terms);
+    for (Medication med : kb.medications()) {
+      medications.add(TextForms.fold(med.name()), med);
+      med.aliases().forEach(a -> medications.add(TextForms.fold(a), med));
+    }
   }
 
   private final Composition<Entry> composition;
+  /** "没吃过", "不用", "停了" right before a medicine: it is not taken, so it discloses nothing. */
+  private static final Pattern MEDICINE_NOT_TAKEN =
+      Pattern.compile("(没有?|未|不|从不|从没|从未|没再|不再|停)(吃|服|用|打|注射)?(过|了)?(的)?$");
+  /** Medicines that disclose the condition they treat ("降压药吃了十年"). */
+  private final TermIndex<Medication> medications = new TermIndex<>(List.of());
 
   /**
    * The characters every match of the pattern starts with, so the pattern is only tried on text
@@ -258,8 +270,15 @@ public final class DisclosureNormalizer {
         inSentence.add(b);
         from = m.end();
       }
+      int fromMedicines = medicines(item, masked, matches, sentence, attrs, family, inSentence);
+      if (matches.isEmpty() && fromMedicines > 0) {
+        reading.last = new ArrayList<>(inSentence.subList(inSentence.size() - fromMedicines, inSentence.size()));
+        pending.clear();
+        continue;
+      }
       if (!matches.isEmpty()) {
-        reading.last = new ArrayList<>(inSentence.subList(inSentence.size() - matches.size(), inSentence.size()));
+        reading.last = new ArrayList<>(inSentence.subList(inSentence.size() - matches.size() - fromMedicines,
+            inSentence.size()));
         pending.clear();
         if (POST_NEGATION.matcher(masked.substring(from)).find()) {
           // "高血压、糖尿病均否认": the denial reaches back over the list, except what was affirmed.
@@ -291,6 +310,33 @@ public final class DisclosureNormalizer {
       }
     }
     findings.addAll(inSentence);
+  }
+
+  /**
+   * Findings implied by medicines the clause names outside any matched condition ("降压药吃了快十年",
+   * "一直吃优甲乐"): the condition each is taken for, at {@link #CONFIDENCE_MEDICATION}. A denied
+   * medicine ("没吃过降压药") implies nothing. Returns how many findings it added.
+   */
+  private int medicines(String item, String masked, List<Match> matches, String sentence, Map<String, Object> attrs,
+      boolean family, List<Builder> inSentence) {
+    int added = 0;
+    for (TermIndex.Hit<Medication> h : medications.longestMatches(item)) {
+      if (matches.stream().anyMatch(m -> h.start() < m.end() && m.start() < h.end())) {
+        continue;
+      }
+      String before = masked.substring(0, h.start());
+      if (Boolean.TRUE.equals(polarity(before)) || MEDICINE_NOT_TAKEN.matcher(before).find()) {
+        continue;
+      }
+      boolean relative = family || FAMILY.matcher(item.substring(0, h.start())).find();
+      Builder b = new Builder(h.value().implies(), sentence, false, relative, CONFIDENCE_MEDICATION, "medication",
+          h.term());
+      b.attributes.putAll(attrs);
+      b.attributes.put(Facts.MEDICATION, h.value().name());
+      inSentence.add(b);
+      added++;
+    }
+    return added;
   }
 
   /**

@@ -100,6 +100,45 @@ class NormalizerFeaturesTest {
   }
 
   @Test
+  void anOrganAndALesionSaidApartAreOneCondition() {
+    assertThat(only("甲状腺上长了个小疙瘩").conceptId()).isEqualTo("THY_NODULE");
+    ClinicalFinding cyst = only("肾上有个小囊肿");
+    assertThat(cyst.icd10()).startsWith("N28");
+    assertThat(cyst.basis()).isEqualTo("composed");
+    assertThat(only("肠子里有个小息肉").icd10()).startsWith("K63");
+    // A denial between the pieces denies the condition; the other breast's nodule stays affirmed.
+    assertThat(only("肺部没有结节").negated()).isTrue();
+    List<ClinicalFinding> breasts = read("左乳结节3类，右乳无结节");
+    assertThat(breasts).extracting(ClinicalFinding::negated).containsExactly(false, true);
+    // Words that are not place, size or count words keep the pieces apart.
+    assertThat(read("肾功能检查发现尿里有结石")).noneMatch(f -> "composed".equals(f.basis())
+        && f.matchedTerm().startsWith("肾功能"));
+  }
+
+  @Test
+  void anOrganAndARemovalVerbAreItsOperation() {
+    ClinicalFinding gallbladder = only("割过胆囊");
+    assertThat(gallbladder.attributes().get("icd9").toString()).startsWith("51.2");
+    assertThat(read("扁桃体割了，小时候老发炎")).anyMatch(f -> f.known()
+        && f.attributes().getOrDefault("icd9", "").toString().startsWith("28.2"));
+  }
+
+  @Test
+  void aMedicineNamedWithoutItsConditionDisclosesTheCondition() {
+    ClinicalFinding htn = only("降压药吃了快十年了");
+    assertThat(htn.conceptId()).isEqualTo("HTN");
+    assertThat(htn.basis()).isEqualTo("medication");
+    assertThat(htn.attributes()).containsEntry("medication", "降压药").containsKey("monthsSince");
+    assertThat(htn.confidence()).isGreaterThanOrEqualTo(KB.settings().minConfidence());
+    // With its condition named, the medicine adds nothing new.
+    assertThat(read("高血压，吃的氨氯地平")).filteredOn(f -> "HTN".equals(f.conceptId())).hasSize(1);
+    // A medicine not taken implies nothing; a relative's medicine is family history.
+    assertThat(read("没吃过降压药")).noneMatch(f -> "HTN".equals(f.conceptId()));
+    assertThat(read("优甲乐停了两年")).anyMatch(f -> "HYPOTHYROIDISM".equals(f.conceptId()));
+    assertThat(read("我妈一直吃优甲乐")).allMatch(f -> !f.known() || !f.aboutApplicant());
+  }
+
+  @Test
   void aThreeCharacterTermWithAnotherCharacterThatIsNoHomophoneIsNotGuessed() {
     // 小囊肿 is not 脾囊肿, 高山压 is not 高血压: such text stays unknown, and unknown text is referred.
     assertThat(read("小囊肿")).noneMatch(f -> "SPLENIC_CYST".equals(f.conceptId()));
