@@ -42,11 +42,14 @@ final class Composition<T> {
 
   /** What may stand between an organ and its lesion: place, count, size words and a denial. */
   private static final Pattern ORGAN_TO_LESION = Pattern.compile(
-      "(?:[上里内中的有个一小多发几两双左右侧叶部长了颗枚粒处些点大还也都]|发现|查出|看到|可见|没有|没|无|未见|未发现|未)*");
-  private static final Pattern ORGAN_TO_REMOVAL = Pattern.compile("[也都已经早就被给的]*");
+      "(?:[上里内中的有个一小多发几两双左右侧叶部长了颗枚粒处些点大还也都镜]|发现|查出|看到|可见|彩超|B超|超声|CT|核磁|检查"
+          + "|没有|没|无|未见|未发现|未)*");
+  private static final Pattern ORGAN_TO_REMOVAL = Pattern.compile("[也都已经早就被给的左右双侧叶部全半次大]*");
   private static final Pattern REMOVAL_TO_ORGAN = Pattern.compile("[了过掉的个一半边侧左右]*");
   private static final Pattern DENIAL = Pattern.compile("没有|没|无|未见|未发现|未|不是");
   private static final int MAX_GAP = 8;
+  /** Characters of verbs and fillers that never belong to an organ's name. */
+  private static final String NOT_IN_ORGAN_NAMES = "割切摘除术拿取做过了有";
 
   static {
     for (String l : LESIONS) {
@@ -82,7 +85,9 @@ final class Composition<T> {
       for (String ending : concat(LESIONS, REMOVAL_TERMS)) {
         if (term.length() > ending.length() && term.endsWith(ending)) {
           String prefix = term.substring(0, term.length() - ending.length());
-          if (prefix.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+          // Only plain organ names: "割胆囊息肉" makes "割胆囊" no organ.
+          if (prefix.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+              && prefix.chars().noneMatch(c -> NOT_IN_ORGAN_NAMES.indexOf(c) >= 0)) {
             prefixes.add(prefix);
           }
         }

@@ -64,8 +64,9 @@ public final class DisclosureNormalizer {
   private static final Pattern POST_NEGATION =
       Pattern.compile("^(病史|史)?((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除|(是)?没有的?$|没得$|无$)");
   private static final Pattern FAMILY = Pattern.compile(
-      "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|兄妹|姐弟"
-          + "|儿子|女儿|子女|舅舅|姑姑|叔叔|伯伯|阿姨|姨妈|家族|家人|亲属|亲戚");
+      "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹"
+          + "|兄妹|姐弟|儿子|女儿|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
+          + "|丈夫|老公|妻子|老婆|爱人|家族|家人|亲属|亲戚");
   private static final Pattern SELF = Pattern.compile("本人|自己|自身|我(?!们|家)");
   /**
    * Status phrases, most specific first. They are masked before looking for a negation, so that

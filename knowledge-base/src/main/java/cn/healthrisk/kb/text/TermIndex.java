@@ -25,6 +25,8 @@ public final class TermIndex<T> {
    * touching one of them is never taken for a typo.
    */
   private static final String POLARITY = "阴阳有无未已非不否没良恶高低增减升降左右上下";
+  /** Characters that deny or negate: a term opening with one is never matched with an edit. */
+  private static final String DENYING = "无未非不否没阴";
 
   /** A term found in text: {@code [start, end)} of the searched text, the edit kind for fuzzy hits. */
   public record Hit<T>(int start, int end, String term, T value, Edit edit) {
@@ -278,7 +280,8 @@ public final class TermIndex<T> {
     }
     for (int id : ids) {
       String term = terms.get(id);
-      if (term.length() < MIN_FUZZY_LENGTH) {
+      // A term that opens with a denying character (无肛, 阴性...) is never guessed at: "无手术史" is no 无肛手术.
+      if (term.length() < MIN_FUZZY_LENGTH || DENYING.indexOf(term.charAt(0)) >= 0) {
         continue;
       }
       Edit edit = edit(term, span);
