@@ -3,8 +3,10 @@ package cn.healthrisk.kb.text;
 import cn.healthrisk.kb.KnowledgeBase;
 import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Facts;
+import cn.healthrisk.kb.model.Indicator;
 import cn.healthrisk.kb.model.Medication;
 import cn.healthrisk.kb.model.Surgery;
+import cn.healthrisk.kb.model.Threshold;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -162,6 +164,27 @@ public final class DisclosureNormalizer {
     }
     byLiteral.forEach(patternLiterals::add);
     composition = new Composition<>(terms);
+    for (Indicator ind : kb.indicators()) {
+      String high = null;
+      String low = null;
+      // The mildest finding each way: thresholds run from severe to mild, so the last one listed.
+      for (Threshold t : ind.thresholds()) {
+        if (t.conceptId() == null || t.positive() != null) {
+          continue;
+        }
+        if (t.gte() != null || t.gt() != null || t.gtUln() != null) {
+          high = t.conceptId();
+        } else if (t.lte() != null || t.lt() != null) {
+          low = t.conceptId();
+        }
+      }
+      if (high == null && low == null) {
+        continue;
+      }
+      String[] trend = {high, low};
+      indicatorTrends.add(TextForms.fold(ind.name()), trend);
+      ind.aliases().forEach(a -> indicatorTrends.add(TextForms.fold(a), trend));
+    }
     for (Medication med : kb.medications()) {
       medications.add(TextForms.fold(med.name()), med);
       med.aliases().forEach(a -> medications.add(TextForms.fold(a), med));
@@ -172,7 +195,12 @@ public final class DisclosureNormalizer {
   /** "没吃过", "不用", "停了" right before a medicine: it is not taken, so it discloses nothing. */
   private static final Pattern MEDICINE_NOT_TAKEN =
       Pattern.compile("(没有?|未|不|从不|从没|从未|没再|不再|停)(吃|服|用|打|注射)?(过|了)?(的)?$");
-  /** Medicines that disclose the condition they treat ("降压药吃了十年"). */
+  /** Checkup indicators by name → the conditions their high and low values mean, from their thresholds. */
+  private final TermIndex<String[]> indicatorTrends = new TermIndex<>(List.of());
+  /** What follows an indicator's name when the applicant says it is high or low ("尿酸有点高", "转氨酶↑"). */
+  private static final Pattern TREND = Pattern.compile(
+      "^[:：]?(?:有点|有些|稍微|稍|略|轻度|轻微|一直|总是|长期|都|也|比较|很|太|一点)?"
+          + "(偏高|升高|增高|超标|高了|高|↑|偏低|降低|减低|减少|低了|低|↓)");
   private final TermIndex<Medication> medications = new TermIndex<>(List.of());
 
   /**
@@ -567,6 +595,7 @@ public final class DisclosureNormalizer {
     }
     found.sort(Comparator.comparingInt(Match::start));
     compose(item, found);
+    trends(item, found);
     fuzzy(item, found);
     found.sort(Comparator.comparingInt(Match::start));
     return found;
@@ -601,6 +630,30 @@ public final class DisclosureNormalizer {
         found.set(i, new Match(m.start(), m.end(), m.conceptId(), m.surgeryId(), m.confidence(), m.basis(), m.term(),
             true));
       }
+    }
+    found.sort(Comparator.comparingInt(Match::start));
+  }
+
+  /**
+   * A checkup value said in words: an indicator's name and "high" or "low" ("尿酸有点高",
+   * "甘油三酯↑", "转氨酶偏高") is the condition the indicator's mildest threshold that way names,
+   * at the confidence of a pattern.
+   */
+  private void trends(String item, List<Match> found) {
+    for (TermIndex.Hit<String[]> h : indicatorTrends.longestMatches(item)) {
+      Matcher m = TREND.matcher(item).region(h.end(), item.length());
+      if (!m.lookingAt()) {
+        continue;
+      }
+      String word = m.group(1);
+      boolean up = word.contains("高") || word.contains("↑") || word.contains("升") || word.contains("增")
+          || word.contains("超");
+      String concept = up ? h.value()[0] : h.value()[1];
+      int end = m.end();
+      if (concept == null || found.stream().anyMatch(x -> h.start() < x.end() && x.start() < end)) {
+        continue;
+      }
+      found.add(new Match(h.start(), end, concept, null, CONFIDENCE_PATTERN, "indicator", h.term()));
     }
     found.sort(Comparator.comparingInt(Match::start));
   }
