@@ -26,7 +26,7 @@ final class Composition<T> {
 
   /** Lesion words a knowledge-base term may end with. */
   private static final List<String> LESIONS = List.of("囊肿", "结节", "息肉", "结石", "肌瘤", "腺瘤", "血管瘤", "脂肪瘤",
-      "错构瘤", "纤维瘤", "增生", "钙化", "肿物", "肿块", "占位", "积液", "积水");
+      "错构瘤", "纤维瘤", "增生", "钙化", "肿物", "肿块", "占位", "积液", "积水", "炎");
   /** What applicants call lesions → the lesion words to try, most likely first. */
   private static final Map<String, List<String>> LESION_WORDS = new LinkedHashMap<>();
   /** What applicants call organs → the organ prefixes of terms to try. */
@@ -42,19 +42,26 @@ final class Composition<T> {
 
   /** What may stand between an organ and its lesion: place, count, size words and a denial. */
   private static final Pattern ORGAN_TO_LESION = Pattern.compile(
-      "(?:[上里内中的有个一小多发几两双左右侧叶部长了颗枚粒处些点大还也都镜]|发现|查出|看到|可见|彩超|B超|超声|CT|核磁|检查"
+      "(?:[上里内中的有个一小多发几两双左右侧叶部长了颗枚粒处些点大还也都镜老总常爱]|发现|查出|看到|可见|彩超|B超|超声|CT|核磁|检查"
+          + "|经常|反复|容易|时常"
           + "|没有|没|无|未见|未发现|未)*");
   private static final Pattern ORGAN_TO_REMOVAL = Pattern.compile("[也都已经早就被给的左右双侧叶部全半次大]*");
   private static final Pattern REMOVAL_TO_ORGAN = Pattern.compile("[了过掉的个一半边侧左右]*");
   private static final Pattern DENIAL = Pattern.compile("没有|没|无|未见|未发现|未|不是");
   private static final int MAX_GAP = 8;
+  private static final Pattern RECURRING = Pattern.compile("经常|反复|老|总|时常|常常|容易");
   /** Characters of verbs and fillers that never belong to an organ's name. */
   private static final String NOT_IN_ORGAN_NAMES = "割切摘除术拿取做过了有";
 
   static {
     for (String l : LESIONS) {
-      LESION_WORDS.put(l, List.of(l));
+      // A bare 炎 is part of too many words; inflammation is said as 发炎 or 炎症.
+      if (!l.equals("炎")) {
+        LESION_WORDS.put(l, List.of(l));
+      }
     }
+    LESION_WORDS.put("发炎", List.of("炎"));
+    LESION_WORDS.put("炎症", List.of("炎"));
     List<String> lump = List.of("结节", "肿物", "肿块");
     for (String w : List.of("疙瘩", "小疙瘩", "包块", "硬块", "小包", "肉疙瘩", "硬结")) {
       LESION_WORDS.put(w, lump);
@@ -128,7 +135,15 @@ final class Composition<T> {
         if (!ORGAN_TO_LESION.matcher(gap).matches()) {
           continue;
         }
-        Hit<T> hit = lookup(o.value(), l.value(), o.start(), l.end(), DENIAL.matcher(gap).find());
+        // "老发炎", "反复发炎": what keeps coming back is the chronic form when the knowledge base has one.
+        List<String> organNames = o.value();
+        if (RECURRING.matcher(gap).find()) {
+          List<String> chronicFirst = new ArrayList<>();
+          organNames.forEach(n -> chronicFirst.add("慢性" + n));
+          chronicFirst.addAll(organNames);
+          organNames = chronicFirst;
+        }
+        Hit<T> hit = lookup(organNames, l.value(), o.start(), l.end(), DENIAL.matcher(gap).find());
         if (hit != null) {
           out.add(hit);
           break;

@@ -57,7 +57,7 @@ public final class DisclosureNormalizer {
   private static final Pattern ITEM = Pattern.compile("[、和及]");
   private static final Pattern NEGATION = Pattern.compile(
       "否认|没有|没得|没做过|没动过|没住过|没患过|没查出|没发现|没确诊|没诊断|从没|从来没|未曾|未患|从未|不曾|未见|未发现"
-          + "|未查出|未诊断|并无|排除|不是|还没到|没到|够不上|达不到|没达到|无|未"
+          + "|未查出|未诊断|并无|排除|不是|还没到|没到|够不上|达不到|没达到|还不算|不算|算不上|无|未"
           // A bare 不/没 right before the condition: 不失眠, 没气胸过.
           + "|不$|没$");
   /** Words that restore the affirmative after a denial earlier in the list ("无高血压，有糖尿病"). */

@@ -56,6 +56,27 @@ public final class Pinyin {
 
 
 
+  /**
+   * Like {@link #typedFor} with the sound pairs pinyin input methods let users confuse (模糊音):
+   * z/zh, c/ch, s/sh, n/l and the finals an/ang, en/eng, in/ing ("胆南" for 胆囊).
+   */
+  public static boolean typedForFuzzy(char typed, char intended) {
+    if (typed == intended) {
+      return false;
+    }
+    int[] x = READINGS[typed];
+    int[] y = READINGS[intended];
+    if (x == null || y == null) {
+      return false;
+    }
+    for (int j : y) {
+      if (FUZZY[x[0]] == FUZZY[j]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when two different characters can be read alike (tones ignored). */
   public static boolean homophones(char a, char b) {
     if (a == b) {
@@ -74,6 +95,23 @@ public final class Pinyin {
       }
     }
     return false;
+  }
+
+  /** Per syllable id, the id of its 模糊音 class (filled by {@link #load}). */
+  private static int[] FUZZY;
+
+  static String fuzzyForm(String syllable) {
+    String s = syllable;
+    if (s.startsWith("zh") || s.startsWith("ch") || s.startsWith("sh")) {
+      s = s.charAt(0) + s.substring(2);
+    }
+    if (s.startsWith("l")) {
+      s = "n" + s.substring(1);
+    }
+    if (s.endsWith("ang") || s.endsWith("eng") || s.endsWith("ing")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
   }
 
   private static int[][] load() {
@@ -132,6 +170,10 @@ public final class Pinyin {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read pinyin table " + TABLE, e);
     }
+    int[] fuzzy = new int[ids.size()];
+    Map<String, Integer> classes = new HashMap<>();
+    ids.forEach((syllable, id) -> fuzzy[id] = classes.computeIfAbsent(fuzzyForm(syllable), k -> classes.size()));
+    FUZZY = fuzzy;
     return out;
   }
 }

@@ -19,6 +19,8 @@ public final class TermIndex<T> {
 
   /** Terms shorter than this are matched exactly only: one edit in two characters is a different word. */
   public static final int MIN_FUZZY_LENGTH = 3;
+  /** Terms shorter than this take no substitution other than a homophone or an input-method confusion. */
+  public static final int MIN_SUBSTITUTION_LENGTH = 6;
 
   /**
    * Characters whose exchange turns a statement into its opposite (阴性/阳性, 有/无, 高/低): an edit
@@ -326,12 +328,12 @@ public final class TermIndex<T> {
         if (confusions.contains(pair(x, y))) {
           return Edit.CONFUSION;
         }
-        if (Pinyin.typedFor(y, x)) {
+        if (Pinyin.typedFor(y, x) || (a > MIN_FUZZY_LENGTH && Pinyin.typedForFuzzy(y, x))) {
           return Edit.HOMOPHONE;
         }
-        // Any other changed character in a three-character term is another word more often than a typo
-        // (小囊肿 is not 脾囊肿); and a changed last character names another disease.
-        return p == a - 1 || a <= MIN_FUZZY_LENGTH ? null : Edit.SUBSTITUTION;
+        // Any other changed character is another word more often than a typo (小囊肿 is not 脾囊肿,
+        // 病毒性肠炎 is not 病毒性脑炎); only in long terms does one stray character leave no doubt.
+        return p == a - 1 || a < MIN_SUBSTITUTION_LENGTH ? null : Edit.SUBSTITUTION;
       }
       if (termPart.length() == 2 && termPart.charAt(0) == textPart.charAt(1)
           && termPart.charAt(1) == textPart.charAt(0)) {

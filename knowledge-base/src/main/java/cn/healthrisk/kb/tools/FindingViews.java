@@ -33,17 +33,17 @@ public final class FindingViews {
     if (!f.aboutApplicant()) {
       return 4;
     }
-    // A symptom (咳嗽, 尿频) or a generic name refined by a specific one says less than the disease.
-    boolean symptom = f.icd10() != null && f.icd10().startsWith("R");
+    // What the applicant has says more than what they deny ("血糖偏高，没确诊糖尿病").
+    if (f.negated()) {
+      return 3;
+    }
     if ("SUSPECTED".equals(f.attributes().get(Facts.STATUS))) {
       // Only suspected (不排除肺癌): what was actually found comes first.
       return 2;
     }
-    if (symptom || f.attributes().containsKey(Facts.REFINED_BY)) {
-      return f.negated() ? 2 : 1;
-    }
-    // What the applicant has says more than what they deny ("没有高血压，有糖尿病").
-    return f.negated() ? 1 : 0;
+    // A symptom (咳嗽, 尿频) or a generic name refined by a specific one says less than the disease.
+    boolean symptom = f.icd10() != null && f.icd10().startsWith("R");
+    return symptom || f.attributes().containsKey(Facts.REFINED_BY) ? 1 : 0;
   }
 
   /** The ICD-9-CM-3 code of the operation a finding carries, or null. */

@@ -34,7 +34,9 @@ class TermIndexTest {
     assertThat(index.edit("甲状腺结节", "甲状腺节结")).isEqualTo(TermIndex.Edit.TRANSPOSITION);
     assertThat(index.edit("甲状腺结节", "甲状腺节节")).isEqualTo(TermIndex.Edit.CONFUSION);
     assertThat(index.edit("甲状腺结节", "甲壮腺结节")).isEqualTo(TermIndex.Edit.HOMOPHONE);
-    assertThat(index.edit("甲状腺结节", "甲形腺结节")).isEqualTo(TermIndex.Edit.SUBSTITUTION);
+    assertThat(index.edit("冠状动脉狭窄", "冠状动胀狭窄")).isEqualTo(TermIndex.Edit.SUBSTITUTION);
+    // A stray character in a shorter term is another word more often than a typo.
+    assertThat(index.edit("甲状腺结节", "甲形腺结节")).isNull();
     // A homophone may replace even the last character, which another substitution may not.
     assertThat(index.edit("冠状动脉狭窄", "冠状动脉狭斋")).isEqualTo(TermIndex.Edit.HOMOPHONE);
     assertThat(index.edit("冠状动脉狭窄", "冠状动脉狭宽")).isNull();
