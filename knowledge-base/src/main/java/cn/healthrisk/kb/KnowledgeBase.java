@@ -1,5 +1,6 @@
 package cn.healthrisk.kb;
 
+import cn.healthrisk.kb.hospital.HospitalDirectory;
 import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Indicator;
 import cn.healthrisk.kb.model.KbSettings;
@@ -28,7 +29,9 @@ public final class KnowledgeBase {
   private final List<Rule> rules;
   private final Map<SystemRule.Kind, SystemRule> systemRules;
   private final KbSettings settings;
+  private final HospitalDirectory hospitals;
 
+  /** A knowledge base without a hospital directory. */
   public KnowledgeBase(
       String version,
       List<ProductLine> productLines,
@@ -38,7 +41,22 @@ public final class KnowledgeBase {
       List<Rule> rules,
       List<SystemRule> systemRules,
       KbSettings settings) {
+    this(version, productLines, diseases, surgeries, indicators, rules, systemRules, settings,
+        HospitalDirectory.empty());
+  }
+
+  public KnowledgeBase(
+      String version,
+      List<ProductLine> productLines,
+      List<Disease> diseases,
+      List<Surgery> surgeries,
+      List<Indicator> indicators,
+      List<Rule> rules,
+      List<SystemRule> systemRules,
+      KbSettings settings,
+      HospitalDirectory hospitals) {
     this.version = version;
+    this.hospitals = hospitals;
     this.productLines = index(productLines, ProductLine::code);
     this.diseases = index(diseases, Disease::id);
     for (Disease d : this.diseases.values()) {
@@ -121,6 +139,11 @@ public final class KnowledgeBase {
 
   public KbSettings settings() {
     return settings;
+  }
+
+  /** The hospital directory the claims rules check 收款单位 against. */
+  public HospitalDirectory hospitals() {
+    return hospitals;
   }
 
   /**

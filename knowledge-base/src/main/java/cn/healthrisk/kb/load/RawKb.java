@@ -13,7 +13,10 @@ final class RawKb {
   /** Any data file: each may hold any of the sections; the loader concatenates them in manifest order. */
   record DataFile(List<ProductLineRow> productLines, Map<String, List<String>> groups, List<DiseaseRow> diseases,
       List<SurgeryRow> surgeries, List<IndicatorRow> indicators, SettingsRow settings, List<SystemRuleRow> system,
-      List<RuleRow> rules) {}
+      List<RuleRow> rules, List<HospitalRow> hospitals) {}
+
+  record HospitalRow(String name, List<String> aliases, String grade, String ownership,
+      List<String> ineligibleDepartments, String province) {}
 
   record ProductLinesFile(List<ProductLineRow> productLines, Map<String, List<String>> groups) {}
 
