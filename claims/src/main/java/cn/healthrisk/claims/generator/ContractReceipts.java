@@ -45,7 +45,7 @@ public final class ContractReceipts {
   /**
    * How to render one receipt.
    *
-   * @param family layout family (B, C, D or E); null for the default of its document type (B inpatient, C outpatient)
+   * @param family layout family (B, C, D or E); null for B, the electronic receipt of either document type
    * @param injectText text printed on the receipt as a remark, or null
    * @param tamper tampering, or null for an honest document
    */
@@ -63,9 +63,9 @@ public final class ContractReceipts {
 
   private ContractReceipts() {}
 
-  /** The default family for a document type: B (electronic inpatient) or C (regional outpatient). */
+  /** The default family: B, the electronic receipt (医疗住院/门诊收费电子票据), for either document type. */
   public static String defaultFamily(DocumentType type) {
-    return type == DocumentType.INPATIENT_RECEIPT ? "B" : "C";
+    return "B";
   }
 
   /**
@@ -78,7 +78,7 @@ public final class ContractReceipts {
     Random r = new Random(String.valueOf(fields.invoiceCode()).hashCode() * 31L
         + String.valueOf(fields.invoiceNumber()).hashCode());
     Map<String, String> extra = new LinkedHashMap<>();
-    extra.put("性别", r.nextBoolean() ? "男" : "女");
+    // 性别 stays off unless given: the payer's name is printed next to it on some layouts.
     extra.put("科室", t == DocumentType.INPATIENT_RECEIPT ? "内科病区" : "内科门诊");
     extra.put(t == DocumentType.INPATIENT_RECEIPT ? "住院号" : "门诊号",
         (t == DocumentType.INPATIENT_RECEIPT ? "ZY" : "MZ") + String.format("%06d", r.nextInt(1_000_000)));
@@ -120,12 +120,13 @@ public final class ContractReceipts {
   }
 
   /** The fields a family cannot draw without. */
-  private static List<String> missing(String family, ReceiptFields f) {
+  private static List<String> missing(String family, DocumentType type, ReceiptFields f) {
     List<String> out = new ArrayList<>();
     if (f.issueDate() == null) {
       out.add("issueDate");
     }
-    if (family.equals("B") || family.equals("D")) {
+    boolean inpatient = family.equals("D") || family.equals("B") && type == DocumentType.INPATIENT_RECEIPT;
+    if (inpatient) {
       if (f.admissionDate() == null) {
         out.add("admissionDate");
       }
@@ -154,15 +155,16 @@ public final class ContractReceipts {
       throw new IllegalArgumentException("unknown render family '" + family + "'; known: "
           + new TreeSet<>(ReceiptGenerator.FAMILIES));
     }
-    if (ReceiptGenerator.documentType(family) != data.documentType()) {
+    // B is the electronic family and has an outpatient form here; the others print one document type.
+    if (!family.equals("B") && ReceiptGenerator.documentType(family) != data.documentType()) {
       throw new IllegalArgumentException("family " + family + " prints " + ReceiptGenerator.documentType(family)
           + ", but the receipt is " + data.documentType());
     }
-    List<String> missing = missing(family, data.fields());
+    List<String> missing = missing(family, data.documentType(), data.fields());
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("family " + family + " cannot draw the receipt without " + missing);
     }
-    ReceiptLayout layout = layout(family);
+    ReceiptLayout layout = layout(family, data.documentType());
     ReceiptFonts fonts = ReceiptFonts.load();
     double scale = 72 / DPI;
     int width = layout.width();
@@ -223,9 +225,9 @@ public final class ContractReceipts {
     }
   }
 
-  private static ReceiptLayout layout(String family) {
+  private static ReceiptLayout layout(String family, DocumentType type) {
     return switch (family) {
-      case "B" -> new ElectronicInpatientLayout();
+      case "B" -> type == DocumentType.INPATIENT_RECEIPT ? new ElectronicInpatientLayout() : new ElectronicOutpatientLayout();
       case "C" -> new RegionalOutpatientLayout();
       case "D" -> new ListInpatientLayout();
       default -> new ThermalOutpatientLayout();
