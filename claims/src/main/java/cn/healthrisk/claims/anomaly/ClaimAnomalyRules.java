@@ -49,6 +49,7 @@ public final class ClaimAnomalyRules {
     List<Flag> flags = new ArrayList<>();
     unreadable(ctx, flags);
     injection(ctx, flags);
+    tampering(ctx, flags);
     for (ReceiptExtraction r : ctx.receipts()) {
       fromValidations(r, TOTAL_CHECKS, FlagCode.RECEIPT_TOTAL_MISMATCH, Severity.HIGH, "票据金额不一致", flags);
       fromValidations(r, SPLIT_CHECKS, FlagCode.PAYMENT_SPLIT_MISMATCH, Severity.MEDIUM, "支付方式合计与票据合计不一致", flags);
@@ -76,6 +77,13 @@ public final class ClaimAnomalyRules {
         flags.add(new Flag(FlagCode.PROMPT_INJECTION_SUSPECTED, Severity.HIGH,
             "单据 " + e.getKey() + " 含有试图操纵自动审核的文字，请人工核对原件",
             Map.of("document", e.getKey(), "text", String.join(" | ", e.getValue())))));
+  }
+
+  private static void tampering(ClaimContext ctx, List<Flag> flags) {
+    ctx.tamperEvidence().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        flags.add(new Flag(FlagCode.DOCUMENT_TAMPERING_SUSPECTED, Severity.HIGH,
+            "单据 " + e.getKey() + " 疑似被篡改（" + String.join("；", e.getValue()) + "），请调阅原件核对",
+            Map.of("document", e.getKey(), "findings", List.copyOf(e.getValue())))));
   }
 
   private static void fromValidations(ReceiptExtraction r, Set<String> checks, FlagCode code, Severity severity,

@@ -184,6 +184,34 @@ class ClaimAnomalyRulesTest {
   }
 
   @Test
+  void tamperingFoundByTheReaderIsFlaggedPerDocumentAndNothingWithoutIt() {
+    var r = List.of(receipt("r1.pdf", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1"));
+    List<Flag> flags = rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY, r, Map.of(), Map.of(),
+        Map.of("r1.pdf", List.of("TEXT_LAYER_MISMATCH: 文字层合计 1100.00，页面显示 100.00"))));
+    assertThat(flags).extracting(Flag::code).containsExactly(FlagCode.DOCUMENT_TAMPERING_SUSPECTED);
+    assertThat(flags.get(0).severity()).isEqualTo(Severity.HIGH);
+    assertThat(flags.get(0).evidence()).containsEntry("document", "r1.pdf");
+    assertThat(rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY, r, Map.of(), Map.of(), Map.of())))
+        .isEmpty();
+  }
+
+  @Test
+  void missingRequiredFieldsAreLowConfidenceButAFullReceiptIsNot() {
+    ReceiptExtraction full = receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1");
+    ReceiptFields f = full.fields();
+    ReceiptFields noTotal = new ReceiptFields(f.invoiceCode(), f.invoiceNumber(), f.checkCode(), f.payerName(),
+        f.payerIdMasked(), f.issueDate(), null, f.hospitalType(), f.insuranceType(), f.visitDate(), null, null, null,
+        f.items(), null, null, f.fundPayment(), f.otherPayment(), f.personalAccountPayment(), f.personalCashPayment(),
+        f.selfPayPortion(), f.selfExpense(), f.extra());
+    List<Flag> flags = rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY,
+        List.of(new ReceiptExtraction("C-1", "r1.jpg", DocumentType.OUTPATIENT_RECEIPT, noTotal, Map.of(), List.of())),
+        Map.of(), Map.of()));
+    assertThat(flags).extracting(Flag::code).containsExactly(FlagCode.LOW_CONFIDENCE_EXTRACTION);
+    assertThat(flags.get(0).evidence()).containsEntry("fields", List.of("totalAmount", "hospitalName"));
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(full))).isEmpty();
+  }
+
+  @Test
   void duplicateAcrossClaimsNamesTheOtherClaims() {
     var refs = List.of(new DuplicateReceiptRule.ReceiptRef("r1.jpg", "33060126", "0000000001"),
         new DuplicateReceiptRule.ReceiptRef("r2.jpg", "33060126", "0000000002"));
