@@ -173,42 +173,55 @@ public final class CrossClaimRules {
     return a.admission().isBefore(bEnd) && b.admission().isBefore(aEnd);
   }
 
+  /** Evidence lists at most this many other claims; the count says how many there are. */
+  private static final int MAX_LISTED = 20;
+
   private void frequency(List<ClaimFacts> claims, Map<String, List<Flag>> out) {
     List<ClaimFacts> dated = claims.stream().filter(c -> c.serviceDate() != null)
         .sorted(Comparator.comparing(ClaimFacts::serviceDate).thenComparing(ClaimFacts::claimId)).toList();
+    int n = dated.size();
     int window = settings.frequencyWindowDays();
-    for (ClaimFacts c : dated) {
-      List<ClaimFacts> best = List.of();
-      // Every window of the given length that holds c starts at the service date of one of the claims.
-      for (ClaimFacts start : dated) {
-        long fromStart = ChronoUnit.DAYS.between(start.serviceDate(), c.serviceDate());
-        if (fromStart < 0 || fromStart > window) {
-          continue;
-        }
-        LocalDate end = start.serviceDate().plusDays(window);
-        List<ClaimFacts> in = dated.stream()
-            .filter(o -> !o.serviceDate().isBefore(start.serviceDate()) && !o.serviceDate().isAfter(end)).toList();
-        if (in.size() > best.size()) {
-          best = in;
+    // last[i]: the last claim within the window that starts at claim i (two pointers over the sorted dates).
+    int[] last = new int[n];
+    for (int i = 0, j = 0; i < n; i++) {
+      j = Math.max(j, i);
+      while (j + 1 < n && !dated.get(j + 1).serviceDate().isAfter(dated.get(i).serviceDate().plusDays(window))) {
+        j++;
+      }
+      last[i] = j;
+    }
+    for (int k = 0, lo = 0; k < n; k++) {
+      ClaimFacts c = dated.get(k);
+      while (dated.get(lo).serviceDate().isBefore(c.serviceDate().minusDays(window))) {
+        lo++;
+      }
+      // Every window holding c starts at a claim between lo and k; the fullest one is the evidence.
+      int best = lo;
+      for (int i = lo; i <= k; i++) {
+        if (last[i] - i > last[best] - best) {
+          best = i;
         }
       }
-      if (best.size() > settings.frequencyMaxClaims()) {
-        List<String> others = best.stream().map(ClaimFacts::claimId).filter(id -> !id.equals(c.claimId())).toList();
-        LocalDate from = best.get(0).serviceDate();
-        LocalDate to = best.get(best.size() - 1).serviceDate();
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("field", "serviceDate");
-        e.put("serviceDate", c.serviceDate().toString());
-        e.put("otherClaimIds", others);
-        e.put("claimCount", best.size());
-        e.put("from", from.toString());
-        e.put("to", to.toString());
-        e.put("windowDays", window);
-        e.put("maxClaims", settings.frequencyMaxClaims());
-        out.get(c.claimId()).add(new Flag(FlagCode.HIGH_FREQUENCY, Severity.MEDIUM,
-            "同一被保险人在 " + from + " 至 " + to + " 的 " + window + " 天内有 " + best.size() + " 次理赔（超过 "
-                + settings.frequencyMaxClaims() + " 次），请核查就诊的必要性", e));
+      int count = last[best] - best + 1;
+      if (count <= settings.frequencyMaxClaims()) {
+        continue;
       }
+      List<ClaimFacts> in = dated.subList(best, last[best] + 1);
+      List<String> others = in.stream().map(ClaimFacts::claimId).filter(id -> !id.equals(c.claimId())).toList();
+      LocalDate from = in.get(0).serviceDate();
+      LocalDate to = in.get(in.size() - 1).serviceDate();
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("field", "serviceDate");
+      e.put("serviceDate", c.serviceDate().toString());
+      e.put("otherClaimIds", others.size() > MAX_LISTED ? others.subList(0, MAX_LISTED) : others);
+      e.put("claimCount", count);
+      e.put("from", from.toString());
+      e.put("to", to.toString());
+      e.put("windowDays", window);
+      e.put("maxClaims", settings.frequencyMaxClaims());
+      out.get(c.claimId()).add(new Flag(FlagCode.HIGH_FREQUENCY, Severity.MEDIUM,
+          "同一被保险人在 " + from + " 至 " + to + " 的 " + window + " 天内有 " + count + " 次理赔（超过 "
+              + settings.frequencyMaxClaims() + " 次），请核查就诊的必要性", e));
     }
   }
 

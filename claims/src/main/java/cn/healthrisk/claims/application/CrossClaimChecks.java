@@ -10,7 +10,11 @@ import cn.healthrisk.claims.extraction.ReceiptFields;
 import cn.healthrisk.claims.extraction.ReceiptItem;
 import cn.healthrisk.claims.extraction.ReceiptJson;
 import cn.healthrisk.claims.persistence.AnomalyRepository;
+import cn.healthrisk.claims.model.ClaimsJson;
 import cn.healthrisk.claims.persistence.ClaimRepository;
+import cn.healthrisk.claims.persistence.StoredResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -74,19 +78,51 @@ public class CrossClaimChecks {
             Collectors.toList()))
         .values().forEach(group -> crossFlags.putAll(rules.evaluate(group.stream().map(CrossClaimChecks::facts).toList())));
 
+    Map<Long, List<StoredResult.FlagRow>> stored = anomalies.flags(
+        all.stream().map(AnomalyRepository.InsuredClaim::pk).toList(), CODES);
     int flagged = 0;
     for (AnomalyRepository.InsuredClaim c : all) {
       List<Flag> flags = new ArrayList<>(duplicates(c));
       flags.addAll(crossFlags.getOrDefault(c.claimId(), List.of()));
-      // A claim an adjuster already decided keeps its status; its flags are still brought up to date.
-      claims.replaceFlags(c.pk(), CODES, flags.stream().map(FlagRows::of).toList(), now);
-      RiskScoring.Assessment risk = ClaimRisk.of(claims.flags(c.pk()), c.claimedAmount(), c.parked());
-      anomalies.saveRisk(c.pk(), risk.score(), risk.action().name());
+      List<StoredResult.FlagRow> rows = flags.stream().map(FlagRows::of).toList();
       if (!flags.isEmpty()) {
         flagged++;
       }
+      // Only claims whose cross-claim flags changed are rewritten and rescored: earlier nights' claims are
+      // looked at again every night, and most of them stay as they are.
+      if (same(rows, stored.getOrDefault(c.pk(), List.of()))) {
+        continue;
+      }
+      // A claim an adjuster already decided keeps its status; its flags are still brought up to date.
+      claims.replaceFlags(c.pk(), CODES, rows, now);
+      RiskScoring.Assessment risk = ClaimRisk.of(claims.flags(c.pk()), c.claimedAmount(), c.parked());
+      anomalies.saveRisk(c.pk(), risk.score(), risk.action().name());
     }
     return flagged;
+  }
+
+  /** Same flags, evidence compared as JSON (its key order is not significant). */
+  private static boolean same(List<StoredResult.FlagRow> computed, List<StoredResult.FlagRow> stored) {
+    if (computed.size() != stored.size()) {
+      return false;
+    }
+    for (int i = 0; i < computed.size(); i++) {
+      StoredResult.FlagRow a = computed.get(i);
+      StoredResult.FlagRow b = stored.get(i);
+      if (!a.code().equals(b.code()) || !a.severity().equals(b.severity()) || !a.message().equals(b.message())
+          || !evidence(a).equals(evidence(b))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static JsonNode evidence(StoredResult.FlagRow f) {
+    try {
+      return ClaimsJson.mapper().readTree(f.evidenceJson());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored flag evidence is unreadable: " + e.getOriginalMessage(), e);
+    }
   }
 
   /** DUPLICATE_RECEIPT within the claim and against every other claim, of any insured and any night. */

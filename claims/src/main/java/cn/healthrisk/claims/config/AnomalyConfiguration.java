@@ -5,6 +5,8 @@ import cn.healthrisk.claims.anomaly.ClaimAnomalyRules;
 import cn.healthrisk.claims.anomaly.CrossClaimRules;
 import cn.healthrisk.claims.anomaly.HospitalEligibilityRule;
 import cn.healthrisk.kb.KnowledgeBase;
+import cn.healthrisk.kb.load.KnowledgeBaseLoader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +21,11 @@ public class AnomalyConfiguration {
     return properties.settings();
   }
 
+  /** The application's knowledge base; a context without one (a slice of the claims beans) loads the shipped one. */
   @Bean
-  public ClaimAnomalyRules claimAnomalyRules(AnomalySettings settings, KnowledgeBase knowledgeBase) {
-    return new ClaimAnomalyRules(settings, new HospitalEligibilityRule(knowledgeBase.hospitals(), knowledgeBase.version()));
+  public ClaimAnomalyRules claimAnomalyRules(AnomalySettings settings, ObjectProvider<KnowledgeBase> knowledgeBase) {
+    KnowledgeBase kb = knowledgeBase.getIfAvailable(KnowledgeBaseLoader::loadDefault);
+    return new ClaimAnomalyRules(settings, new HospitalEligibilityRule(kb.hospitals(), kb.version()));
   }
 
   @Bean

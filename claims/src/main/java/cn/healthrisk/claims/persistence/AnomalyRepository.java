@@ -1,6 +1,7 @@
 package cn.healthrisk.claims.persistence;
 
 import static cn.healthrisk.sql.jooq.Tables.CLAIM;
+import static cn.healthrisk.sql.jooq.Tables.CLAIM_FLAG;
 import static cn.healthrisk.sql.jooq.Tables.POLICY;
 import static cn.healthrisk.sql.jooq.Tables.RECEIPT_EXTRACTION;
 
@@ -79,6 +80,20 @@ public class AnomalyRepository {
         .orderBy(RECEIPT_EXTRACTION.ID)
         .forEach(r -> claims.get(r.value1()).receipts().add(new Receipt(r.value2(), r.value3(), r.value4(), r.value5())));
     return List.copyOf(claims.values());
+  }
+
+  /** The stored flags of the given claims with one of the given codes, per claim key, in the order written. */
+  public Map<Long, List<StoredResult.FlagRow>> flags(Collection<Long> claimPks, Collection<String> codes) {
+    Map<Long, List<StoredResult.FlagRow>> out = new LinkedHashMap<>();
+    if (claimPks.isEmpty()) {
+      return out;
+    }
+    ctx.select(CLAIM_FLAG.CLAIM_PK, CLAIM_FLAG.CODE, CLAIM_FLAG.SEVERITY, CLAIM_FLAG.MESSAGE, CLAIM_FLAG.EVIDENCE_JSON)
+        .from(CLAIM_FLAG).where(CLAIM_FLAG.CLAIM_PK.in(claimPks)).and(CLAIM_FLAG.CODE.in(codes))
+        .orderBy(CLAIM_FLAG.ID)
+        .forEach(r -> out.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+            .add(new StoredResult.FlagRow(r.value2(), r.value3(), r.value4(), r.value5())));
+    return out;
   }
 
   /** The claimed amount and whether the claim was parked for a human. */
