@@ -66,12 +66,14 @@ class ClaimsFlagBenchCommandIT {
       }
       assertThat(r.exit()).as(r.err()).isZero();
       JsonNode figures = new ObjectMapper().readTree(r.out().substring(r.out().indexOf("{\n")));
-      assertThat(figures.path("scenarios").asInt()).isEqualTo(3);
-      assertThat(figures.path("claims").asInt()).isEqualTo(6);
+      assertThat(figures.path("scenarios").asInt()).isEqualTo(4);
+      assertThat(figures.path("claims").asInt()).isEqualTo(9);
       assertThat(figures.path("perFlag").path("SPLIT_HOSPITALIZATION").path("truePositives").asInt()).isEqualTo(2);
       assertThat(figures.path("perFlag").path("SPLIT_HOSPITALIZATION").path("recall").asDouble()).isEqualTo(1.0);
       assertThat(figures.path("perFlag").path("WAITING_PERIOD").path("truePositives").asInt()).isEqualTo(1);
-      assertThat(figures.path("claimsExactlyRight").asInt()).as(figures.path("mismatches").toString()).isEqualTo(6);
+      assertThat(figures.path("perFlag").path("DUPLICATE_RECEIPT").path("truePositives").asInt()).isEqualTo(2);
+      assertThat(figures.path("perFlag").path("INELIGIBLE_HOSPITAL").path("truePositives").asInt()).isEqualTo(1);
+      assertThat(figures.path("claimsExactlyRight").asInt()).as(figures.path("mismatches").toString()).isEqualTo(9);
       assertThat(figures.path("overall").path("precision").asDouble()).isEqualTo(1.0);
 
       assertThat(ctx.fetchCount(cn.healthrisk.sql.jooq.Tables.CLAIM)).as("the configured database is untouched").isZero();

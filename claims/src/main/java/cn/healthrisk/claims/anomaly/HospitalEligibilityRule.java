@@ -59,7 +59,9 @@ public final class HospitalEligibilityRule {
     evidence.put("field", "hospitalName");
     evidence.put("hospitalName", name);
     evidence.put("policyClause", "hospitalRequirement=PUBLIC_GRADE2_PLUS（二级及以上公立医院普通部）");
-    evidence.put("kbVersion", kbVersion);
+    if (kbVersion != null) {
+      evidence.put("kbVersion", kbVersion);
+    }
     if (m.hospital().isEmpty()) {
       if (m.specialDepartment() != null) {
         evidence.put("reason", Reason.SPECIAL_DEPARTMENT.name());

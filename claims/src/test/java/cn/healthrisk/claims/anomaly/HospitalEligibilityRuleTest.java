@@ -61,6 +61,14 @@ class HospitalEligibilityRuleTest {
   }
 
   @Test
+  void withoutADirectoryEveryHospitalIsUnverified() {
+    HospitalEligibilityRule none = new HospitalEligibilityRule(cn.healthrisk.kb.hospital.HospitalDirectory.empty(), null);
+    List<Flag> f = none.evaluate(policy(Policy.HospitalRequirement.PUBLIC_GRADE2_PLUS),
+        List.of(ClaimAnomalyRulesTest.receiptFrom("r1.pdf", "北京协和医院")));
+    assertThat(f).extracting(Flag::severity).containsExactly(Severity.LOW);
+  }
+
+  @Test
   void anyHospitalRequirementNeverFlags() {
     assertThat(flags(Policy.HospitalRequirement.ANY, "北京和睦家医院")).isEmpty();
     assertThat(flags(Policy.HospitalRequirement.ANY, "杭州市第九人民医院")).isEmpty();

@@ -41,8 +41,9 @@ class FlagScenariosTest {
   @Test
   void scenariosLoadWithNightsExpectationsAndTheNightOfEachClaim() throws Exception {
     List<FlagScenario> all = FlagScenarios.load(shipped());
-    assertThat(all).extracting(FlagScenario::name).containsExactly("chemo-readmission", "split-stay", "waiting-period");
-    FlagScenario split = all.get(1);
+    assertThat(all).extracting(FlagScenario::name).containsExactly("chemo-readmission", "hospital-and-shared-receipt", "split-stay",
+        "waiting-period");
+    FlagScenario split = all.get(2);
     assertThat(split.nights()).containsExactly(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21));
     assertThat(split.expected()).containsEntry("C-FB-S1", Set.of(FlagCode.SPLIT_HOSPITALIZATION));
     assertThat(split.claimNights()).containsEntry("C-FB-S2", LocalDate.of(2026, 11, 21));
@@ -90,7 +91,7 @@ class FlagScenariosTest {
   @Test
   void preparedNightsHoldTheirClaimsAndDrawnReceiptsReadBackAsDescribed(@TempDir Path dir) throws Exception {
     assumeFonts();
-    FlagScenario split = FlagScenarios.load(shipped()).get(1);
+    FlagScenario split = FlagScenarios.load(shipped()).get(2);
     Map<LocalDate, Path> nights = FlagScenarios.prepare(split, dir);
     Path first = nights.get(LocalDate.of(2026, 11, 20));
     assertThat(first.resolve("claims/C-FB-S1/receipt-1.pdf")).isRegularFile();
