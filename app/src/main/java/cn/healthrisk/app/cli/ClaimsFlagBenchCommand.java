@@ -86,8 +86,15 @@ public class ClaimsFlagBenchCommand implements Callable<Integer> {
         System.err.println("engine claims flag-bench: " + e.getMessage());
         return 2;
       }
+      BenchDatabase db;
+      try {
+        db = BenchDatabase.create();
+      } catch (RuntimeException e) {
+        System.err.println("engine claims flag-bench: cannot create the bench database: " + e.getMessage());
+        return 2;
+      }
       FlagBenchScore score;
-      try (BenchDatabase db = BenchDatabase.create()) {
+      try (db) {
         score = run(scenarios, prepared, db);
       } catch (IllegalStateException e) {
         System.err.println("engine claims flag-bench: " + e.getMessage());
