@@ -88,6 +88,7 @@ public class ClaimsFlagBenchCommand implements Callable<Integer> {
       }
       BenchDatabase db;
       try {
+        quietLogsBeforeSpring();
         db = BenchDatabase.create();
       } catch (RuntimeException e) {
         System.err.println("engine claims flag-bench: cannot create the bench database: " + e.getMessage());
@@ -168,6 +169,14 @@ public class ClaimsFlagBenchCommand implements Callable<Integer> {
       });
     }
     return score;
+  }
+
+  // The embedded server starts before Spring has set up logging, which would print every line it logs.
+  private static void quietLogsBeforeSpring() {
+    if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+        instanceof ch.qos.logback.classic.Logger root) {
+      root.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 
   private static Set<FlagCode> raised(ClaimQueryService query, String claimId) {
