@@ -1,5 +1,6 @@
 package cn.healthrisk.kb;
 
+import cn.healthrisk.kb.hospital.HospitalDirectory;
 import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Indicator;
 import cn.healthrisk.kb.model.KbSettings;
@@ -30,7 +31,9 @@ public final class KnowledgeBase {
   private final Map<SystemRule.Kind, SystemRule> systemRules;
   private final KbSettings settings;
   private final List<Medication> medications;
+  private final HospitalDirectory hospitals;
 
+  /** A knowledge base without a hospital directory. */
   public KnowledgeBase(
       String version,
       List<ProductLine> productLines,
@@ -40,7 +43,22 @@ public final class KnowledgeBase {
       List<Rule> rules,
       List<SystemRule> systemRules,
       KbSettings settings) {
-    this(version, productLines, diseases, surgeries, indicators, List.of(), rules, systemRules, settings);
+    this(version, productLines, diseases, surgeries, indicators, List.of(), rules, systemRules, settings,
+        HospitalDirectory.empty());
+  }
+
+  /** A knowledge base with a hospital directory and no medicines. */
+  public KnowledgeBase(
+      String version,
+      List<ProductLine> productLines,
+      List<Disease> diseases,
+      List<Surgery> surgeries,
+      List<Indicator> indicators,
+      List<Rule> rules,
+      List<SystemRule> systemRules,
+      KbSettings settings,
+      HospitalDirectory hospitals) {
+    this(version, productLines, diseases, surgeries, indicators, List.of(), rules, systemRules, settings, hospitals);
   }
 
   public KnowledgeBase(
@@ -52,9 +70,11 @@ public final class KnowledgeBase {
       List<Medication> medications,
       List<Rule> rules,
       List<SystemRule> systemRules,
-      KbSettings settings) {
+      KbSettings settings,
+      HospitalDirectory hospitals) {
     this.medications = List.copyOf(medications);
     this.version = version;
+    this.hospitals = hospitals;
     this.productLines = index(productLines, ProductLine::code);
     this.diseases = index(diseases, Disease::id);
     for (Disease d : this.diseases.values()) {
@@ -142,6 +162,11 @@ public final class KnowledgeBase {
 
   public KbSettings settings() {
     return settings;
+  }
+
+  /** The hospital directory the claims rules check 收款单位 against. */
+  public HospitalDirectory hospitals() {
+    return hospitals;
   }
 
   /**

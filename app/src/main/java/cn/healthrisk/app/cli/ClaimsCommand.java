@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code engine claims ...}: intake, extraction and export of claims. */
 @Command(name = "claims", mixinStandardHelpOptions = true, description = "Import, extract and export claims.",
     subcommands = {ClaimsCommand.Import.class, ClaimsCommand.Export.class, ExtractCommand.class,
-        ClaimsGenerateCommand.class, ClaimsBenchCommand.class})
+        ClaimsGenerateCommand.class, ClaimsBenchCommand.class, ClaimsFlagBenchCommand.class})
 public class ClaimsCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

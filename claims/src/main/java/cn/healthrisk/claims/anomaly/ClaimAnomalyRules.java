@@ -8,7 +8,6 @@ import cn.healthrisk.claims.validation.Validation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +24,32 @@ public final class ClaimAnomalyRules {
   private static final Set<String> SPLIT_CHECKS = Set.of("PAYMENT_SPLIT_EQUALS_TOTAL");
   private static final Set<String> DATE_CHECKS = Set.of("DATES_ORDERED", "HOSPITAL_DAYS_MATCH_DATES");
 
-  private final AnomalySettings settings;
+  /** Diagnosis words that name an injury when no ICD-10 code was given. */
+  private static final java.util.regex.Pattern INJURY_WORDS = java.util.regex.Pattern.compile(
+      "外伤|骨折|扭伤|挫伤|拉伤|裂伤|割伤|刺伤|摔伤|跌伤|撞伤|烧伤|烫伤|咬伤|脱位|车祸|意外|中毒|溺水");
 
+  private final AnomalySettings settings;
+  private final HospitalEligibilityRule hospitals;
+
+  /** Rules without a hospital directory: every hospital under PUBLIC_GRADE2_PLUS is unverified. */
   public ClaimAnomalyRules(AnomalySettings settings) {
+    this(settings, new HospitalEligibilityRule(cn.healthrisk.kb.hospital.HospitalDirectory.empty(), null));
+  }
+
+  public ClaimAnomalyRules(AnomalySettings settings, HospitalEligibilityRule hospitals) {
     this.settings = settings;
+    this.hospitals = hospitals;
+  }
+
+  public AnomalySettings settings() {
+    return settings;
   }
 
   public List<Flag> evaluate(ClaimContext ctx) {
     List<Flag> flags = new ArrayList<>();
     unreadable(ctx, flags);
     injection(ctx, flags);
+    tampering(ctx, flags);
     for (ReceiptExtraction r : ctx.receipts()) {
       fromValidations(r, TOTAL_CHECKS, FlagCode.RECEIPT_TOTAL_MISMATCH, Severity.HIGH, "票据金额不一致", flags);
       fromValidations(r, SPLIT_CHECKS, FlagCode.PAYMENT_SPLIT_MISMATCH, Severity.MEDIUM, "支付方式合计与票据合计不一致", flags);
@@ -46,6 +61,7 @@ public final class ClaimAnomalyRules {
     duplicates(ctx, flags);
     claimedAmount(ctx, flags);
     excluded(ctx, flags);
+    flags.addAll(hospitals.evaluate(ctx.policy(), ctx.receipts()));
     return List.copyOf(flags);
   }
 
@@ -61,6 +77,13 @@ public final class ClaimAnomalyRules {
         flags.add(new Flag(FlagCode.PROMPT_INJECTION_SUSPECTED, Severity.HIGH,
             "单据 " + e.getKey() + " 含有试图操纵自动审核的文字，请人工核对原件",
             Map.of("document", e.getKey(), "text", String.join(" | ", e.getValue())))));
+  }
+
+  private static void tampering(ClaimContext ctx, List<Flag> flags) {
+    ctx.tamperEvidence().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+        flags.add(new Flag(FlagCode.DOCUMENT_TAMPERING_SUSPECTED, Severity.HIGH,
+            "单据 " + e.getKey() + " 疑似被篡改（" + String.join("；", e.getValue()) + "），请调阅原件核对",
+            Map.of("document", e.getKey(), "findings", List.copyOf(e.getValue())))));
   }
 
   private static void fromValidations(ReceiptExtraction r, Set<String> checks, FlagCode code, Severity severity,
@@ -120,8 +143,8 @@ public final class ClaimAnomalyRules {
     }
     if (!normalise(payer).equals(normalise(policy.insured().name()))) {
       flags.add(new Flag(FlagCode.PAYER_MISMATCH, Severity.HIGH,
-          "票据交款人与被保险人不一致（" + r.document() + "）",
-          Map.of("document", r.document(), "field", "payerName")));
+          "票据 " + r.document() + " 的交款人“" + payer + "”与被保险人“" + policy.insured().name() + "”不一致",
+          Map.of("document", r.document(), "field", "payerName", "policyNo", policy.policyNo())));
     }
   }
 
@@ -152,42 +175,45 @@ public final class ClaimAnomalyRules {
     if (d == null || policy == null) {
       return;
     }
-    Map<String, Object> evidence = Map.of("document", r.document(), "field", treatmentField(r.fields()),
-        "policyNo", policy.policyNo());
     if (d.isBefore(policy.effectiveDate()) || d.isAfter(policy.expiryDate())) {
       flags.add(new Flag(FlagCode.OUTSIDE_POLICY_PERIOD, Severity.HIGH,
-          "就诊日期 " + d + " 不在保险期间内（" + policy.effectiveDate() + " 至 " + policy.expiryDate() + "）", evidence));
+          "就诊日期 " + d + " 不在保险期间内（" + policy.effectiveDate() + " 至 " + policy.expiryDate() + "）",
+          Map.of("document", r.document(), "field", treatmentField(r.fields()), "policyNo", policy.policyNo(),
+              "policyClause", "保险期间 " + policy.effectiveDate() + " 至 " + policy.expiryDate())));
       return;
     }
-    LocalDate waitingEnds = policy.effectiveDate().plusDays(policy.waitingPeriodDays());
-    if (policy.waitingPeriodDays() > 0 && d.isBefore(waitingEnds) && !isInjury(claim)) {
+    int waitingDays = policy.waitingPeriodDays() == null ? 0 : policy.waitingPeriodDays();
+    LocalDate waitingEnds = policy.effectiveDate().plusDays(waitingDays);
+    if (waitingDays > 0 && d.isBefore(waitingEnds) && !isInjury(claim)) {
       flags.add(new Flag(FlagCode.WAITING_PERIOD, Severity.HIGH,
-          "就诊日期 " + d + " 在等待期内(生效 " + policy.effectiveDate() + ", 等待期 " + policy.waitingPeriodDays() + " 天)",
-          evidence));
+          "就诊日期 " + d + " 在等待期内(生效 " + policy.effectiveDate() + ", 等待期 " + waitingDays + " 天)",
+          Map.of("document", r.document(), "field", treatmentField(r.fields()), "policyNo", policy.policyNo(),
+              "policyClause", "疾病等待期 " + waitingDays + " 天（至 " + waitingEnds.minusDays(1) + "），意外伤害不受等待期限制")));
     }
   }
 
-  /** Accidents are not subject to the waiting period (ICD-10 chapter XIX: S00–T98). */
-  private static boolean isInjury(Claim claim) {
-    String icd = claim.diagnosis() == null ? null : claim.diagnosis().icd10();
-    return icd != null && (icd.startsWith("S") || icd.startsWith("T"));
+  /**
+   * Accidents are not subject to the waiting period: injuries (ICD-10 chapter XIX, S00–T98) and their
+   * external causes (chapter XX, V01–Y98); without a code, a diagnosis text naming an injury.
+   */
+  static boolean isInjury(Claim claim) {
+    if (claim.diagnosis() == null) {
+      return false;
+    }
+    String icd = claim.diagnosis().icd10();
+    if (icd != null && !icd.isBlank()) {
+      char c = Character.toUpperCase(icd.strip().charAt(0));
+      return c == 'S' || c == 'T' || c == 'V' || c == 'W' || c == 'X' || c == 'Y';
+    }
+    String text = claim.diagnosis().text();
+    return text != null && INJURY_WORDS.matcher(text).find();
   }
 
   /** The same receipt twice in one claim; receipts shared with other claims are {@link DuplicateReceiptRule}'s. */
   private static void duplicates(ClaimContext ctx, List<Flag> flags) {
-    Map<String, String> seenInClaim = new HashMap<>();
-    for (ReceiptExtraction r : ctx.receipts()) {
-      ReceiptFields f = r.fields();
-      if (f.invoiceCode() == null || f.invoiceNumber() == null) {
-        continue;
-      }
-      String first = seenInClaim.putIfAbsent(DuplicateReceiptRule.key(f.invoiceCode(), f.invoiceNumber()), r.document());
-      if (first != null) {
-        flags.add(new Flag(FlagCode.DUPLICATE_RECEIPT, Severity.HIGH,
-            "同一票据（代码 " + f.invoiceCode() + " 号码 " + f.invoiceNumber() + "）在本案中重复提交：" + first + " 与 " + r.document(),
-            Map.of("document", r.document(), "field", "invoiceNumber", "sameAs", first)));
-      }
-    }
+    flags.addAll(DuplicateReceiptRule.withinClaim(ctx.receipts().stream()
+        .map(r -> new DuplicateReceiptRule.ReceiptRef(r.document(), r.fields().invoiceCode(), r.fields().invoiceNumber()))
+        .toList()));
   }
 
   private void claimedAmount(ClaimContext ctx, List<Flag> flags) {

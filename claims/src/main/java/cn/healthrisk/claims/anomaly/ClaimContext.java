@@ -12,17 +12,27 @@ import java.util.Map;
  * @param receipts one extraction per readable document
  * @param unreadable document name → why it could not be read
  * @param injectionEvidence document name → text that addresses instructions to a model
+ * @param tamperEvidence document name → what the document reader found tampered (a text layer that disagrees
+ *     with the page, hidden text ...)
  */
 public record ClaimContext(
     Claim claim,
     Policy policy,
     List<ReceiptExtraction> receipts,
     Map<String, String> unreadable,
-    Map<String, List<String>> injectionEvidence) {
+    Map<String, List<String>> injectionEvidence,
+    Map<String, List<String>> tamperEvidence) {
 
   public ClaimContext {
     receipts = List.copyOf(receipts);
     unreadable = Map.copyOf(unreadable);
     injectionEvidence = Map.copyOf(injectionEvidence);
+    tamperEvidence = tamperEvidence == null ? Map.of() : Map.copyOf(tamperEvidence);
+  }
+
+  /** A context with no tampering found. */
+  public ClaimContext(Claim claim, Policy policy, List<ReceiptExtraction> receipts, Map<String, String> unreadable,
+      Map<String, List<String>> injectionEvidence) {
+    this(claim, policy, receipts, unreadable, injectionEvidence, Map.of());
   }
 }

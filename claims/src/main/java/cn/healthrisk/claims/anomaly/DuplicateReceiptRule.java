@@ -18,6 +18,25 @@ public final class DuplicateReceiptRule {
     return invoiceCode + "/" + invoiceNumber;
   }
 
+  /** The same receipt twice in one claim: every repeat after the first names the first document. */
+  public static List<Flag> withinClaim(List<ReceiptRef> receipts) {
+    List<Flag> out = new ArrayList<>();
+    Map<String, String> seen = new java.util.HashMap<>();
+    for (ReceiptRef r : receipts) {
+      if (r.invoiceCode() == null || r.invoiceNumber() == null) {
+        continue;
+      }
+      String first = seen.putIfAbsent(key(r.invoiceCode(), r.invoiceNumber()), r.document());
+      if (first != null) {
+        out.add(new Flag(FlagCode.DUPLICATE_RECEIPT, Severity.HIGH,
+            "同一票据（代码 " + r.invoiceCode() + " 号码 " + r.invoiceNumber() + "）在本案中重复提交：" + first + " 与 "
+                + r.document(),
+            Map.of("document", r.document(), "field", "invoiceNumber", "sameAs", first)));
+      }
+    }
+    return out;
+  }
+
   /**
    * @param otherClaimsByKey {@link #key} → ids of the other claims holding a receipt with that key
    */

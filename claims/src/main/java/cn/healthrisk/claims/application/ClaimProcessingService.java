@@ -1,15 +1,16 @@
 package cn.healthrisk.claims.application;
 
-import cn.healthrisk.claims.anomaly.AnomalySettings;
 import cn.healthrisk.claims.anomaly.ClaimAnomalyRules;
 import cn.healthrisk.claims.anomaly.ClaimContext;
 import cn.healthrisk.claims.anomaly.Flag;
+import cn.healthrisk.claims.anomaly.RiskScoring;
 import cn.healthrisk.claims.extraction.ReceiptExtraction;
 import cn.healthrisk.claims.extraction.ReceiptFields;
 import cn.healthrisk.claims.model.Claim;
 import cn.healthrisk.claims.model.ClaimStatus;
 import cn.healthrisk.claims.model.ClaimsJson;
 import cn.healthrisk.claims.model.Policy;
+import cn.healthrisk.claims.persistence.AnomalyRepository;
 import cn.healthrisk.claims.persistence.ClaimRepository;
 import cn.healthrisk.claims.persistence.ClaimRow;
 import cn.healthrisk.claims.persistence.PolicyRepository;
@@ -38,15 +39,17 @@ public class ClaimProcessingService {
   private final PolicyRepository policies;
   private final DocumentPipeline pipeline;
   private final ClaimAnomalyRules rules;
+  private final AnomalyRepository anomalies;
   private final Clock clock;
   private final ObjectMapper json = ClaimsJson.mapper();
 
   public ClaimProcessingService(ClaimRepository claims, PolicyRepository policies, DocumentPipeline pipeline,
-      Clock clock) {
+      ClaimAnomalyRules rules, AnomalyRepository anomalies, Clock clock) {
     this.claims = claims;
     this.policies = policies;
     this.pipeline = pipeline;
-    this.rules = new ClaimAnomalyRules(AnomalySettings.defaults());
+    this.rules = rules;
+    this.anomalies = anomalies;
     this.clock = clock;
   }
 
@@ -85,7 +88,8 @@ public class ClaimProcessingService {
         .map(FlagRows::of)
         .toList();
     ClaimStatus status = flags.isEmpty() ? ClaimStatus.CLEAN : ClaimStatus.NEEDS_REVIEW;
-    return new ProcessedClaim(claimPk, claim.claimId(), new StoredResult(status.name(), stored, flagRows));
+    return new ProcessedClaim(claimPk, claim.claimId(), new StoredResult(status.name(), stored, flagRows),
+        ClaimRisk.of(flagRows, claim.claimedAmount(), false));
   }
 
   /** Writes computed results; the caller's transaction (the job's chunk) makes them atomic. */
@@ -94,6 +98,10 @@ public class ClaimProcessingService {
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     for (ProcessedClaim r : results) {
       claims.saveResult(r.claimPk(), r.result(), jobExecutionId, businessDate, now);
+      RiskScoring.Assessment risk = r.risk() != null ? r.risk()
+          : ClaimRisk.of(r.result().flags(), anomalies.riskInputs(r.claimPk()).map(AnomalyRepository.RiskInputs::claimedAmount)
+              .orElse(null), false);
+      anomalies.saveRisk(r.claimPk(), risk.score(), risk.action().name());
     }
   }
 
@@ -108,6 +116,9 @@ public class ClaimProcessingService {
             "自动处理失败，已转人工审核：" + reason, write(Map.of("reason", reason, "parked", true)))));
     claims.saveResult(claimPk, parked, jobExecutionId, businessDate,
         LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), reason);
+    RiskScoring.Assessment risk = ClaimRisk.of(parked.flags(),
+        anomalies.riskInputs(claimPk).map(AnomalyRepository.RiskInputs::claimedAmount).orElse(null), true);
+    anomalies.saveRisk(claimPk, risk.score(), risk.action().name());
   }
 
   private <T> T read(String s, Class<T> type) {

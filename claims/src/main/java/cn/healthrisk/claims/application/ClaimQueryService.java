@@ -1,6 +1,7 @@
 package cn.healthrisk.claims.application;
 
 import cn.healthrisk.claims.model.ClaimsJson;
+import cn.healthrisk.claims.persistence.AnomalyRepository;
 import cn.healthrisk.claims.persistence.ClaimRepository;
 import cn.healthrisk.claims.persistence.ClaimRow;
 import cn.healthrisk.claims.persistence.StoredResult;
@@ -24,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ClaimQueryService {
   private final ClaimRepository claims;
+  private final AnomalyRepository anomalies;
   private final ObjectMapper json = ClaimsJson.mapper();
 
-  public ClaimQueryService(ClaimRepository claims) {
+  public ClaimQueryService(ClaimRepository claims, AnomalyRepository anomalies) {
     this.claims = claims;
+    this.anomalies = anomalies;
   }
 
   /** One line of the queue. */
@@ -82,6 +85,10 @@ public class ClaimQueryService {
     ObjectNode node = json.createObjectNode();
     node.put("claimId", row.claimId());
     node.put("status", row.status());
+    // A suggestion from the anomaly rules (null until processed); the adjuster decides.
+    AnomalyRepository.Risk risk = anomalies.risk(row.pk());
+    node.put("riskScore", risk.score());
+    node.put("suggestedAction", risk.suggestedAction());
     ArrayNode flags = node.putArray("flags");
     for (StoredResult.FlagRow f : claims.flags(row.pk())) {
       ObjectNode fn = flags.addObject();

@@ -1,60 +1,175 @@
 package cn.healthrisk.claims.application;
 
+import cn.healthrisk.claims.anomaly.CrossClaimRules;
 import cn.healthrisk.claims.anomaly.DuplicateReceiptRule;
 import cn.healthrisk.claims.anomaly.Flag;
 import cn.healthrisk.claims.anomaly.FlagCode;
+import cn.healthrisk.claims.anomaly.RiskScoring;
+import cn.healthrisk.claims.extraction.ReceiptExtraction;
+import cn.healthrisk.claims.extraction.ReceiptFields;
+import cn.healthrisk.claims.extraction.ReceiptItem;
+import cn.healthrisk.claims.extraction.ReceiptJson;
+import cn.healthrisk.claims.model.ClaimsJson;
+import cn.healthrisk.claims.persistence.AnomalyRepository;
 import cn.healthrisk.claims.persistence.ClaimRepository;
+import cn.healthrisk.claims.persistence.StoredResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks that look across claims, run after every claim of a night is written, so two claims
- * processed side by side in different partitions still see each other. Rerunning gives the same flags.
+ * processed side by side in different partitions still see each other, and claims of earlier nights
+ * are compared too. Every claim a check looks at gets all its cross-claim flags recomputed and replaced,
+ * so a flag appears on both claims it concerns and rerunning gives the same flags.
  */
 @Service
 public class CrossClaimChecks {
-  static final Set<String> CODES = Set.of(FlagCode.DUPLICATE_RECEIPT.name());
+  static final Set<String> CODES = Stream.concat(Stream.of(FlagCode.DUPLICATE_RECEIPT),
+      CrossClaimRules.CODES.stream()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+  /** When a claim has no date read from its receipts, the day it was submitted, in China. */
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
   private final ClaimRepository claims;
+  private final AnomalyRepository anomalies;
+  private final CrossClaimRules rules;
   private final Clock clock;
 
-  public CrossClaimChecks(ClaimRepository claims, Clock clock) {
+  public CrossClaimChecks(ClaimRepository claims, AnomalyRepository anomalies, CrossClaimRules rules, Clock clock) {
     this.claims = claims;
+    this.anomalies = anomalies;
+    this.rules = rules;
     this.clock = clock;
   }
 
-  /** Applies the cross-claim checks to the claims processed for the business date; returns how many got flags. */
+  /**
+   * Applies the cross-claim checks to the claims processed for the business date, and to the claims of
+   * earlier nights they concern (same insured person, or a shared receipt). Returns how many claims have
+   * cross-claim flags afterwards.
+   */
   @Transactional
   public int apply(LocalDate businessDate) {
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    List<Long> tonight = claims.processedOn(businessDate);
+    if (tonight.isEmpty()) {
+      return 0;
+    }
+    Set<Long> involved = new LinkedHashSet<>(tonight);
+    involved.addAll(anomalies.claimsSharingReceipts(tonight));
+    List<AnomalyRepository.InsuredClaim> all = anomalies.processedClaimsOf(anomalies.insuredIdNumbers(involved));
+
+    Map<String, List<Flag>> crossFlags = new LinkedHashMap<>();
+    all.stream().collect(Collectors.groupingBy(AnomalyRepository.InsuredClaim::insuredIdNumber, LinkedHashMap::new,
+            Collectors.toList()))
+        .values().forEach(group -> crossFlags.putAll(rules.evaluate(group.stream().map(CrossClaimChecks::facts).toList())));
+
+    Map<Long, List<StoredResult.FlagRow>> stored = anomalies.flags(
+        all.stream().map(AnomalyRepository.InsuredClaim::pk).toList(), CODES);
     int flagged = 0;
-    for (long pk : claims.processedOn(businessDate)) {
-      List<DuplicateReceiptRule.ReceiptRef> refs = new ArrayList<>();
-      Map<String, List<String>> others = new LinkedHashMap<>();
-      for (String[] inv : claims.invoices(pk)) {
-        refs.add(new DuplicateReceiptRule.ReceiptRef(inv[2], inv[0], inv[1]));
-        List<String> hits = claims.receiptsWithInvoice(inv[0], inv[1], pk).stream().map(Map.Entry::getKey)
-            .distinct().toList();
-        if (!hits.isEmpty()) {
-          others.put(DuplicateReceiptRule.key(inv[0], inv[1]), hits);
-        }
-      }
-      List<Flag> flags = DuplicateReceiptRule.acrossClaims(refs, others);
-      // A claim an adjuster already decided keeps its status; its flags are still brought up to date.
-      claims.replaceFlags(pk, CODES, flags.stream().map(FlagRows::of).toList(), now);
+    for (AnomalyRepository.InsuredClaim c : all) {
+      List<Flag> flags = new ArrayList<>(duplicates(c));
+      flags.addAll(crossFlags.getOrDefault(c.claimId(), List.of()));
+      List<StoredResult.FlagRow> rows = flags.stream().map(FlagRows::of).toList();
       if (!flags.isEmpty()) {
         flagged++;
       }
+      // Only claims whose cross-claim flags changed are rewritten and rescored: earlier nights' claims are
+      // looked at again every night, and most of them stay as they are.
+      if (same(rows, stored.getOrDefault(c.pk(), List.of()))) {
+        continue;
+      }
+      // A claim an adjuster already decided keeps its status; its flags are still brought up to date.
+      claims.replaceFlags(c.pk(), CODES, rows, now);
+      RiskScoring.Assessment risk = ClaimRisk.of(claims.flags(c.pk()), c.claimedAmount(), c.parked());
+      anomalies.saveRisk(c.pk(), risk.score(), risk.action().name());
     }
     return flagged;
+  }
+
+  /** Same flags, evidence compared as JSON (its key order is not significant). */
+  private static boolean same(List<StoredResult.FlagRow> computed, List<StoredResult.FlagRow> stored) {
+    if (computed.size() != stored.size()) {
+      return false;
+    }
+    for (int i = 0; i < computed.size(); i++) {
+      StoredResult.FlagRow a = computed.get(i);
+      StoredResult.FlagRow b = stored.get(i);
+      if (!a.code().equals(b.code()) || !a.severity().equals(b.severity()) || !a.message().equals(b.message())
+          || !evidence(a).equals(evidence(b))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static JsonNode evidence(StoredResult.FlagRow f) {
+    try {
+      return ClaimsJson.mapper().readTree(f.evidenceJson());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored flag evidence is unreadable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** DUPLICATE_RECEIPT within the claim and against every other claim, of any insured and any night. */
+  private List<Flag> duplicates(AnomalyRepository.InsuredClaim c) {
+    List<DuplicateReceiptRule.ReceiptRef> refs = c.receipts().stream()
+        .filter(r -> r.invoiceCode() != null && r.invoiceNumber() != null)
+        .map(r -> new DuplicateReceiptRule.ReceiptRef(r.documentName(), r.invoiceCode(), r.invoiceNumber()))
+        .toList();
+    Map<String, List<String>> others = new LinkedHashMap<>();
+    for (DuplicateReceiptRule.ReceiptRef r : refs) {
+      List<String> hits = claims.receiptsWithInvoice(r.invoiceCode(), r.invoiceNumber(), c.pk()).stream()
+          .map(Map.Entry::getKey).distinct().toList();
+      if (!hits.isEmpty()) {
+        others.put(DuplicateReceiptRule.key(r.invoiceCode(), r.invoiceNumber()), hits);
+      }
+    }
+    List<Flag> out = new ArrayList<>(DuplicateReceiptRule.withinClaim(refs));
+    out.addAll(DuplicateReceiptRule.acrossClaims(refs, others));
+    return out;
+  }
+
+  /** What the cross-claim rules need of a stored claim, read from its receipt extractions. */
+  static CrossClaimRules.ClaimFacts facts(AnomalyRepository.InsuredClaim c) {
+    List<CrossClaimRules.Stay> stays = new ArrayList<>();
+    List<String> items = new ArrayList<>();
+    List<LocalDate> dates = new ArrayList<>();
+    for (AnomalyRepository.Receipt r : c.receipts()) {
+      ReceiptExtraction e = ReceiptJson.read(r.extractionJson());
+      ReceiptFields f = e.fields();
+      if (f == null) {
+        continue;
+      }
+      f.items().stream().map(ReceiptItem::name).forEach(items::add);
+      LocalDate start = f.admissionDate() != null ? f.admissionDate() : f.visitDate();
+      if (start != null) {
+        dates.add(start);
+      }
+      if (f.admissionDate() != null && f.dischargeDate() != null) {
+        String key = f.invoiceCode() == null || f.invoiceNumber() == null ? null
+            : DuplicateReceiptRule.key(f.invoiceCode(), f.invoiceNumber());
+        stays.add(new CrossClaimRules.Stay(r.documentName(), key, f.admissionDate(), f.dischargeDate()));
+      }
+    }
+    LocalDate serviceDate = dates.stream().min(Comparator.naturalOrder())
+        .orElse(c.submittedAt() == null ? null
+            : c.submittedAt().atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toLocalDate());
+    return new CrossClaimRules.ClaimFacts(c.claimId(), c.claimType(), c.diagnosisText(), c.diagnosisIcd10(), serviceDate,
+        stays, items);
   }
 }

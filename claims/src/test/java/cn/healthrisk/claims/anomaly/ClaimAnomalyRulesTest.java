@@ -40,6 +40,23 @@ class ClaimAnomalyRulesTest {
     return new ReceiptExtraction("C-1", doc, DocumentType.OUTPATIENT_RECEIPT, f, Map.of(), List.of(validations));
   }
 
+  /** An outpatient receipt of 100.00 on 2026-05-01 from the given hospital. */
+  static ReceiptExtraction receiptFrom(String doc, String hospital) {
+    ReceiptExtraction r = receipt(doc, "王丽", LocalDate.of(2026, 5, 1), "100.00", "1");
+    ReceiptFields f = r.fields();
+    ReceiptFields moved = new ReceiptFields(f.invoiceCode(), f.invoiceNumber(), f.checkCode(), f.payerName(),
+        f.payerIdMasked(), f.issueDate(), hospital, f.hospitalType(), f.insuranceType(), f.visitDate(), f.admissionDate(),
+        f.dischargeDate(), f.hospitalDays(), f.items(), f.totalAmount(), f.totalAmountInWords(), f.fundPayment(),
+        f.otherPayment(), f.personalAccountPayment(), f.personalCashPayment(), f.selfPayPortion(), f.selfExpense(),
+        f.extra());
+    return new ReceiptExtraction(r.claimId(), doc, r.documentType(), moved, Map.of(), List.of());
+  }
+
+  static Claim claim(String amount, String dxText, String icd10) {
+    return new Claim("C-1", "P-1", Claim.ClaimType.OUTPATIENT, new Claim.Diagnosis(dxText, icd10), new BigDecimal(amount),
+        Instant.parse("2026-06-01T00:00:00Z"), List.of("r1.jpg"));
+  }
+
   List<FlagCode> codes(Claim c, Policy p, List<ReceiptExtraction> receipts) {
     return rules.evaluate(new ClaimContext(c, p, receipts, Map.of(), Map.of())).stream().map(Flag::code).toList();
   }
@@ -64,6 +81,37 @@ class ClaimAnomalyRulesTest {
   }
 
   @Test
+  void accidentsByExternalCauseCodeOrInjuryTextDoNotWaitButIllnessDoes() {
+    var inside = List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 1, 5), "100.00", "1"));
+    assertThat(codes(claim("100.00", "V43.500"), POLICY, inside)).isEmpty();
+    assertThat(codes(claim("100.00", "W19.000"), POLICY, inside)).isEmpty();
+    assertThat(codes(claim("100.00", "T14.000"), POLICY, inside)).isEmpty();
+    assertThat(codes(claim("100.00", "左腕外伤", null), POLICY, inside)).isEmpty();
+    assertThat(codes(claim("100.00", "急性胃肠炎", null), POLICY, inside)).containsExactly(FlagCode.WAITING_PERIOD);
+    assertThat(codes(claim("100.00", "R10.400"), POLICY, inside)).containsExactly(FlagCode.WAITING_PERIOD);
+    Flag f = rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY, inside, Map.of(), Map.of())).get(0);
+    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+    assertThat(f.evidence()).containsEntry("document", "r1.jpg").containsEntry("field", "visitDate")
+        .containsKey("policyClause");
+    // No waiting period on the policy: nothing to wait for.
+    assertThat(codes(claim("100.00", "J06.900"), policy(LocalDate.of(2026, 1, 1), 0, List.of()), inside)).isEmpty();
+  }
+
+  @Test
+  void ineligibleHospitalIsRaisedByTheRulesUnderPublicGradeTwoPlus() {
+    Policy strict = new Policy("P-1", null, "MILLION_MEDICAL", POLICY.insured(), POLICY.effectiveDate(), POLICY.expiryDate(),
+        30, POLICY.sumInsured(), POLICY.deductible(), Policy.HospitalRequirement.PUBLIC_GRADE2_PLUS, List.of());
+    var kb = cn.healthrisk.kb.load.KnowledgeBaseLoader.loadDefault();
+    ClaimAnomalyRules withDirectory = new ClaimAnomalyRules(AnomalySettings.defaults(),
+        new HospitalEligibilityRule(kb.hospitals(), kb.version()));
+    var privateHospital = List.of(receiptFrom("r1.jpg", "上海和睦家医院"));
+    assertThat(withDirectory.evaluate(new ClaimContext(claim("100.00", "J06.900"), strict, privateHospital, Map.of(),
+        Map.of()))).extracting(Flag::code).containsExactly(FlagCode.INELIGIBLE_HOSPITAL);
+    assertThat(withDirectory.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY, privateHospital, Map.of(),
+        Map.of()))).isEmpty();
+  }
+
+  @Test
   void outsidePolicyPeriodBeforeEffectiveAndAfterExpiry() {
     assertThat(codes(claim("100.00", "J06.900"), POLICY,
         List.of(receipt("r1.jpg", "王丽", LocalDate.of(2025, 12, 31), "100.00", "1"))))
@@ -80,6 +128,11 @@ class ClaimAnomalyRulesTest {
     var r = List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1"));
     assertThat(codes(claim("100.02", "J06.900"), POLICY, r)).containsExactly(FlagCode.CLAIMED_AMOUNT_MISMATCH);
     assertThat(codes(claim("100.01", "J06.900"), POLICY, r)).isEmpty();
+    assertThat(codes(claim("99.99", "J06.900"), POLICY, r)).isEmpty();
+    ClaimAnomalyRules loose = new ClaimAnomalyRules(new AnomalySettings(new BigDecimal("5.00"), 15, 30, 4));
+    assertThat(loose.evaluate(new ClaimContext(claim("104.00", "J06.900"), POLICY, r, Map.of(), Map.of()))).isEmpty();
+    assertThat(loose.evaluate(new ClaimContext(claim("105.01", "J06.900"), POLICY, r, Map.of(), Map.of())))
+        .extracting(Flag::code).containsExactly(FlagCode.CLAIMED_AMOUNT_MISMATCH);
   }
 
   @Test
@@ -128,6 +181,34 @@ class ClaimAnomalyRulesTest {
     assertThat(flags).extracting(Flag::code)
         .containsExactly(FlagCode.UNREADABLE_DOCUMENT, FlagCode.PROMPT_INJECTION_SUSPECTED);
     assertThat(flags.get(0).evidence()).containsEntry("document", "scan.pdf");
+  }
+
+  @Test
+  void tamperingFoundByTheReaderIsFlaggedPerDocumentAndNothingWithoutIt() {
+    var r = List.of(receipt("r1.pdf", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1"));
+    List<Flag> flags = rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY, r, Map.of(), Map.of(),
+        Map.of("r1.pdf", List.of("TEXT_LAYER_MISMATCH: 文字层合计 1100.00，页面显示 100.00"))));
+    assertThat(flags).extracting(Flag::code).containsExactly(FlagCode.DOCUMENT_TAMPERING_SUSPECTED);
+    assertThat(flags.get(0).severity()).isEqualTo(Severity.HIGH);
+    assertThat(flags.get(0).evidence()).containsEntry("document", "r1.pdf");
+    assertThat(rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY, r, Map.of(), Map.of(), Map.of())))
+        .isEmpty();
+  }
+
+  @Test
+  void missingRequiredFieldsAreLowConfidenceButAFullReceiptIsNot() {
+    ReceiptExtraction full = receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1");
+    ReceiptFields f = full.fields();
+    ReceiptFields noTotal = new ReceiptFields(f.invoiceCode(), f.invoiceNumber(), f.checkCode(), f.payerName(),
+        f.payerIdMasked(), f.issueDate(), null, f.hospitalType(), f.insuranceType(), f.visitDate(), null, null, null,
+        f.items(), null, null, f.fundPayment(), f.otherPayment(), f.personalAccountPayment(), f.personalCashPayment(),
+        f.selfPayPortion(), f.selfExpense(), f.extra());
+    List<Flag> flags = rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY,
+        List.of(new ReceiptExtraction("C-1", "r1.jpg", DocumentType.OUTPATIENT_RECEIPT, noTotal, Map.of(), List.of())),
+        Map.of(), Map.of()));
+    assertThat(flags).extracting(Flag::code).containsExactly(FlagCode.LOW_CONFIDENCE_EXTRACTION);
+    assertThat(flags.get(0).evidence()).containsEntry("fields", List.of("totalAmount", "hospitalName"));
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(full))).isEmpty();
   }
 
   @Test

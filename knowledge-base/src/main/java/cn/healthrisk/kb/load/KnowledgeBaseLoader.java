@@ -1,6 +1,8 @@
 package cn.healthrisk.kb.load;
 
 import cn.healthrisk.kb.KnowledgeBase;
+import cn.healthrisk.kb.hospital.HospitalDirectory;
+import cn.healthrisk.kb.model.Hospital;
 import cn.healthrisk.kb.model.Condition;
 import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Facts;
@@ -121,6 +123,7 @@ public final class KnowledgeBaseLoader {
     List<RawKb.SystemRuleRow> systemRows = new ArrayList<>();
     List<RawKb.RuleRow> ruleRows = new ArrayList<>();
     List<RawKb.MedicationRow> medicationRows = new ArrayList<>();
+    List<RawKb.HospitalRow> hospitalRows = new ArrayList<>();
     RawKb.SettingsRow settingsRow = null;
     for (String file : files) {
       byte[] content = source.apply(file);
@@ -142,6 +145,7 @@ public final class KnowledgeBaseLoader {
       collect(file, data.medications(), medicationRows);
       collect(file, data.system(), systemRows);
       collect(file, data.rules(), ruleRows);
+      collect(file, data.hospitals(), hospitalRows);
       if (data.groups() != null) {
         groupRows.putAll(data.groups());
       }
@@ -178,9 +182,10 @@ public final class KnowledgeBaseLoader {
     List<Rule> rules = rules(rf, codes, groups, diseaseById.keySet(), knownFacts, ruleIds);
     List<SystemRule> systemRules = systemRules(rf, ruleIds);
     KbSettings settings = settings(rf);
+    HospitalDirectory hospitals = hospitals(hospitalRows);
     KnowledgeBase kb = new KnowledgeBase(
         "kb-" + manifest.version() + "+sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 12),
-        productLines, diseases, surgeries, indicators, medications, rules, systemRules, settings);
+        productLines, diseases, surgeries, indicators, medications, rules, systemRules, settings, hospitals);
     checkCoverage(kb);
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(problems);
@@ -648,6 +653,69 @@ public final class KnowledgeBaseLoader {
       return new KbSettings(0, 1.0);
     }
     return new KbSettings(s.extraPremiumCapPct(), s.minConfidence());
+  }
+
+  private static final Pattern GRADE = Pattern.compile("(一级|二级|三级)(?:(甲|乙|丙)等)?");
+
+  /**
+   * The hospital directory: names and aliases unique after normalisation (a receipt name must lead to
+   * one hospital), grades 一级..三级 with an optional 甲/乙/丙等, ownership PUBLIC or PRIVATE.
+   */
+  private HospitalDirectory hospitals(List<RawKb.HospitalRow> rows) {
+    List<Hospital> out = new ArrayList<>();
+    Map<String, String> owner = new HashMap<>();
+    for (RawKb.HospitalRow row : rows) {
+      String f = fileOf(row, "hospitals");
+      String entry = blank(row.name()) ? "(hospital without name)" : row.name();
+      if (blank(row.name())) {
+        problem(f, entry, "hospital name is required");
+        continue;
+      }
+      java.util.regex.Matcher g = GRADE.matcher(row.grade() == null ? "" : row.grade().strip());
+      if (!g.matches()) {
+        problem(f, entry, "grade '" + row.grade() + "' is not one of 一级/二级/三级, optionally followed by 甲等/乙等/丙等");
+      }
+      Hospital.Ownership ownership = null;
+      try {
+        ownership = Hospital.Ownership.valueOf(String.valueOf(row.ownership()));
+      } catch (IllegalArgumentException e) {
+        problem(f, entry, "ownership '" + row.ownership() + "' must be PUBLIC or PRIVATE");
+      }
+      List<String> names = new ArrayList<>();
+      names.add(row.name());
+      names.addAll(nonNull(row.aliases()));
+      Set<String> own = new HashSet<>();
+      for (String n : names) {
+        String k = HospitalDirectory.key(n);
+        if (k.length() < 4) {
+          problem(f, entry, "name or alias '" + n + "' is too short to identify a hospital");
+          continue;
+        }
+        if (!own.add(k)) {
+          problem(f, entry, "name or alias '" + n + "' is listed twice on this hospital");
+          continue;
+        }
+        String prev = owner.putIfAbsent(k, row.name());
+        if (prev != null) {
+          problem(f, entry, "name or alias '" + n + "' is already used by " + prev);
+        }
+      }
+      for (String d : nonNull(row.ineligibleDepartments())) {
+        if (blank(d)) {
+          problem(f, entry, "an ineligible department is blank");
+        }
+      }
+      if (g.matches() && ownership != null) {
+        int level = switch (g.group(1)) {
+          case "一级" -> 1;
+          case "二级" -> 2;
+          default -> 3;
+        };
+        out.add(new Hospital(row.name().strip(), nonNull(row.aliases()), level, g.group(2), ownership,
+            nonNull(row.ineligibleDepartments()), row.province()));
+      }
+    }
+    return new HospitalDirectory(out);
   }
 
   /** Every disease must reach, for every product line, a rule that matches whatever the facts. */

@@ -13,9 +13,12 @@ final class RawKb {
   /** Any data file: each may hold any of the sections; the loader concatenates them in manifest order. */
   record DataFile(List<ProductLineRow> productLines, Map<String, List<String>> groups, List<DiseaseRow> diseases,
       List<SurgeryRow> surgeries, List<IndicatorRow> indicators, List<MedicationRow> medications, SettingsRow settings,
-      List<SystemRuleRow> system, List<RuleRow> rules) {}
+      List<SystemRuleRow> system, List<RuleRow> rules, List<HospitalRow> hospitals) {}
 
   record MedicationRow(String id, String name, List<String> aliases, String implies) {}
+
+  record HospitalRow(String name, List<String> aliases, String grade, String ownership,
+      List<String> ineligibleDepartments, String province) {}
 
   record ProductLinesFile(List<ProductLineRow> productLines, Map<String, List<String>> groups) {}
 
