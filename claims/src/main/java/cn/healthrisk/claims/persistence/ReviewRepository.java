@@ -167,7 +167,7 @@ public class ReviewRepository {
 
   /** As {@link #find}, locking the claim's row until the transaction ends. */
   public Optional<ReviewClaim> lock(String clientId, String claimId) {
-    return selectClaim(clientId, claimId).forUpdate().of(CLAIM).fetchOptional(ReviewRepository::claim);
+    return selectClaim(clientId, claimId).forUpdate().fetchOptional(ReviewRepository::claim);
   }
 
   private static ReviewClaim claim(Record r) {
