@@ -79,7 +79,7 @@ public class WebSecurityConfig {
               response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
             }))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
-        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()).invalidSessionUrl("/login?expired"))
+        .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(h -> h
             .contentSecurityPolicy(c -> c.policyDirectives(
                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none';"

@@ -171,8 +171,8 @@ public class QueueFilter {
   }
 
   public boolean isFiltered() {
-    return Set.of(nz(status), nz(flag), nz(amountMin), nz(amountMax), nz(from), nz(to), nz(hospital), nz(riskMin),
-        nz(riskMax)).stream().anyMatch(v -> !v.isEmpty());
+    return java.util.stream.Stream.of(status, flag, amountMin, amountMax, from, to, hospital, riskMin, riskMax)
+        .anyMatch(v -> !nz(v).isEmpty());
   }
 
   private static String nz(String v) {
