@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.healthrisk.app.security.ApiKeys;
 import cn.healthrisk.app.security.UserAccounts;
 import cn.healthrisk.claims.review.ReviewFixtures;
 import cn.healthrisk.claims.review.Reviewer;
@@ -223,5 +224,17 @@ class WebQueueIT {
         .POST(HttpRequest.BodyPublishers.ofString(policy.replace("P-REST-1", "P-B1"))).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(takeover.statusCode()).isEqualTo(409);
+
+    // Over the API too, an insurer sees only its own claims.
+    String keyB = ctx.getBean(ApiKeys.class).rotate("ins-b").key();
+    HttpResponse<String> own = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/claims/C-B1"))
+        .header("X-Api-Key", keyB).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(own.statusCode()).isEqualTo(200);
+    HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/claims/C-A1"))
+        .header("X-Api-Key", keyB).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(other.statusCode()).isEqualTo(404);
+    HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/claims"))
+        .header("X-Api-Key", keyB).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(list.body()).contains("C-B1").doesNotContain("C-A1").contains("\"total\":1");
   }
 }

@@ -72,13 +72,15 @@ public class ClaimsController {
 
   @GetMapping("/api/v1/claims")
   public ClaimQueryService.Page list(@RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    return query.list(status, page, size);
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+      @RequestAttribute(CLIENT_ATTRIBUTE) String clientId) {
+    return query.list(clientId, status == null || status.isBlank() ? null : status, page, size);
   }
 
+  /** One claim's result; another insurer's claim is a 404, as if it did not exist. */
   @GetMapping("/api/v1/claims/{claimId}")
-  public ResponseEntity<ObjectNode> get(@PathVariable String claimId) {
-    return query.result(claimId).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
+  public ResponseEntity<ObjectNode> get(@PathVariable String claimId, @RequestAttribute(CLIENT_ATTRIBUTE) String clientId) {
+    return query.result(clientId, claimId).map(ResponseEntity::ok).orElse(ResponseEntity.notFound().build());
   }
 
   @ExceptionHandler(IntakeException.class)
