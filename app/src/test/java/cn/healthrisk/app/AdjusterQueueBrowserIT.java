@@ -150,6 +150,9 @@ class AdjusterQueueBrowserIT {
         assertThat(browser.findElement(By.id("pending-badge")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("claim-status")).getText()).isNotEqualTo("已通过");
         assertThat(browser.findElement(By.id("audit")).getText()).contains("提交通过申请");
+        // The adjuster cannot confirm their own proposal: no approve button, a note instead.
+        assertThat(browser.findElements(By.id("approve"))).isEmpty();
+        assertThat(browser.findElement(By.id("waiting-supervisor")).getText()).contains("adjuster1");
         shot(browser, "07-proposed.png");
         browser.findElement(By.cssSelector("header form button")).click();
         assertThat(browser.getCurrentUrl()).contains("/login");

@@ -7,6 +7,7 @@ import cn.healthrisk.claims.persistence.ReviewRepository.QueueQuery;
 import cn.healthrisk.claims.persistence.ReviewRepository.QueueRow;
 import cn.healthrisk.claims.persistence.StoredDocument;
 import cn.healthrisk.claims.review.ReviewService;
+import cn.healthrisk.claims.review.Reviewer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,6 +89,8 @@ public class QueueController {
     model.addAttribute("fourEyesAmount", review.fourEyesAmount());
     model.addAttribute("open", Set.of("NEEDS_REVIEW", "CLEAN", "MORE_INFO_REQUESTED").contains(view.claim().status()));
     model.addAttribute("pending", ReviewService.PENDING_SUPERVISOR.equals(view.claim().reviewState()));
+    model.addAttribute("canConfirm", user.role() == Reviewer.Role.SUPERVISOR
+        && !user.getUsername().equals(view.claim().proposedBy()));
     model.addAttribute("maskedId", ClaimPage.maskId(view.claim().insuredIdNumber()));
     model.addAttribute("user", user);
     return "claim";

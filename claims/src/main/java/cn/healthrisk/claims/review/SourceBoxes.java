@@ -18,6 +18,19 @@ public final class SourceBoxes {
       "personalAccountPayment", "personalCashPayment", "selfPayPortion", "selfExpense");
   private static final Set<String> DATES = Set.of("issueDate", "visitDate", "admissionDate", "dischargeDate");
 
+  /** Words printed next to a field's value: a box holding one of them as well is the better match. */
+  private static final Map<String, List<String>> LABELS = Map.ofEntries(
+      Map.entry("invoiceCode", List.of("票据代码")), Map.entry("invoiceNumber", List.of("票据号码")),
+      Map.entry("checkCode", List.of("校验码")), Map.entry("payerName", List.of("交款人")),
+      Map.entry("issueDate", List.of("开票日期")), Map.entry("hospitalName", List.of("收款单位")),
+      Map.entry("hospitalType", List.of("机构类型")), Map.entry("insuranceType", List.of("医保类型")),
+      Map.entry("visitDate", List.of("就诊日期", "门诊日期")), Map.entry("admissionDate", List.of("入院")),
+      Map.entry("dischargeDate", List.of("出院")), Map.entry("hospitalDays", List.of("住院天数")),
+      Map.entry("totalAmount", List.of("小写")), Map.entry("totalAmountInWords", List.of("大写")),
+      Map.entry("fundPayment", List.of("统筹")), Map.entry("otherPayment", List.of("其他支付")),
+      Map.entry("personalAccountPayment", List.of("个人账户")), Map.entry("personalCashPayment", List.of("个人现金")),
+      Map.entry("selfPayPortion", List.of("自付")), Map.entry("selfExpense", List.of("自费")));
+
   private SourceBoxes() {}
 
   /** Where a field's value sits on the page, as percentages of its width and height. */
@@ -47,8 +60,9 @@ public final class SourceBoxes {
         if (c.isEmpty()) {
           continue;
         }
+        List<String> labels = LABELS.getOrDefault(f.getKey(), List.of());
         for (TextBox b : page.boxes()) {
-          if (normalise(b.text()).contains(c) && (best == null || b.text().length() < best.text().length())) {
+          if (normalise(b.text()).contains(c) && (best == null || better(b, best, labels))) {
             best = b;
           }
         }
@@ -62,6 +76,16 @@ public final class SourceBoxes {
       }
     }
     return out;
+  }
+
+  /** A box that also holds the field's label wins; between equals, the shorter text is the more precise. */
+  private static boolean better(TextBox b, TextBox best, List<String> labels) {
+    boolean labelled = labels.stream().anyMatch(b.text()::contains);
+    boolean bestLabelled = labels.stream().anyMatch(best.text()::contains);
+    if (labelled != bestLabelled) {
+      return labelled;
+    }
+    return b.text().length() < best.text().length();
   }
 
   static List<String> candidates(String field, String value) {

@@ -39,6 +39,21 @@ class SourceBoxesTest {
   }
 
   @Test
+  void theBoxWithTheFieldsLabelWinsOverAShorterOne() {
+    DocumentText text = page(new TextBox("0.00", 0.9, 0, 0, 10, 10),
+        new TextBox("其他支付：0.00", 0.9, 100, 100, 100, 10),
+        new TextBox("个人账户支付：0.00", 0.9, 200, 200, 100, 10));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("otherPayment", "0.00");
+    fields.put("personalAccountPayment", "0.00");
+    fields.put("selfExpense", "0.00");
+    Map<String, SourceBoxes.Box> boxes = SourceBoxes.locate(text, fields);
+    assertThat(boxes.get("otherPayment").left()).isEqualTo(10.0);
+    assertThat(boxes.get("personalAccountPayment").left()).isEqualTo(20.0);
+    assertThat(boxes.get("selfExpense").left()).isEqualTo(0.0);
+  }
+
+  @Test
   void noTextNoBoxes() {
     assertThat(SourceBoxes.locate(null, Map.of("totalAmount", "1.00"))).isEmpty();
     assertThat(SourceBoxes.locate(page(), Map.of("totalAmount", "1.00"))).isEmpty();
