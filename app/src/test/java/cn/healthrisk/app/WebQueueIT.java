@@ -71,6 +71,7 @@ class WebQueueIT {
     users.create("adj-b", "ins-b", Reviewer.Role.ADJUSTER, null, PASSWORD.toCharArray());
     users.create("locky", "ins-a", Reviewer.Role.ADJUSTER, null, PASSWORD.toCharArray());
     users.create("gone", "ins-a", Reviewer.Role.ADJUSTER, null, PASSWORD.toCharArray());
+    users.create("leaver", "ins-a", Reviewer.Role.ADJUSTER, null, PASSWORD.toCharArray());
     users.disable("gone");
   }
 
@@ -189,6 +190,15 @@ class WebQueueIT {
         .andExpect(redirectedUrl("/queue/C-BIG"));
     assertThat(claimStatus("C-BIG")).isEqualTo("APPROVED");
     assertThat(page(sup, "/queue/C-BIG")).contains("主管确认通过").contains("提交通过申请");
+  }
+
+  @Test
+  void disablingAUserEndsTheirOpenSession() throws Exception {
+    MockHttpSession s = login("leaver");
+    page(s, "/queue");
+    ctx.getBean(UserAccounts.class).disable("leaver");
+    mvc.perform(get("/queue").session(s)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+    mvc.perform(formLogin("/login").user("leaver").password(PASSWORD)).andExpect(redirectedUrl("/login?error=bad"));
   }
 
   @Test

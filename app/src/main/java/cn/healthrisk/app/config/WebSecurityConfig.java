@@ -1,6 +1,13 @@
 package cn.healthrisk.app.config;
 
+import cn.healthrisk.app.security.EngineUser;
 import cn.healthrisk.app.security.UserAccounts;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +21,13 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Security of the web pages: form login for adjusters and supervisors, CSRF tokens on every form, a session
@@ -78,6 +89,7 @@ public class WebSecurityConfig {
               }
               response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
             }))
+        .addFilterBefore(disabledUsersLeave(accounts), AuthorizationFilter.class)
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
         .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
         .headers(h -> h
@@ -86,5 +98,26 @@ public class WebSecurityConfig {
                     + " form-action 'self'; base-uri 'none'"))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .build();
+  }
+
+  /** Ends the session of a user who has been disabled since logging in. */
+  static OncePerRequestFilter disabledUsersLeave(UserAccounts accounts) {
+    return new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof EngineUser user && !accounts.isEnabled(user.getUsername())) {
+          HttpSession session = request.getSession(false);
+          if (session != null) {
+            session.invalidate();
+          }
+          SecurityContextHolder.clearContext();
+          response.sendRedirect(request.getContextPath() + "/login");
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    };
   }
 }

@@ -98,6 +98,12 @@ public class UserAccounts implements UserDetailsService {
     }
   }
 
+  /** Whether the user may still use the pages: checked on every request, so disabling ends open sessions. */
+  @Transactional(readOnly = true)
+  public boolean isEnabled(String username) {
+    return users.find(username).map(StoredUser::enabled).orElse(false);
+  }
+
   @Override
   @Transactional(readOnly = true)
   public UserDetails loadUserByUsername(String username) {
