@@ -72,7 +72,8 @@ public class WebSecurityConfig {
             .requestMatchers("/login", "/engine.css", "/claim.js", "/favicon.ico", "/error",
                 "/actuator/health", "/actuator/info").permitAll()
             .requestMatchers("/", "/queue", "/queue/**").hasAnyRole("ADJUSTER", "SUPERVISOR")
-            .anyRequest().denyAll())
+            // Other pages (e.g. operations pages added later) need a login too; roles are checked above.
+            .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").permitAll()
             .successHandler((request, response, authentication) -> {
               accounts.loginSucceeded(authentication.getName());
