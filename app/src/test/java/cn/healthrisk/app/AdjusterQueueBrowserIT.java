@@ -24,7 +24,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -85,14 +87,14 @@ class AdjusterQueueBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#claims tbody tr[data-claim-id]"))).hasSize(6);
         shot(browser, "02-queue.png");
         new Select(browser.findElement(By.id("flag"))).selectByValue("EXCLUDED_CONDITION");
-        browser.findElement(By.id("filter-submit")).click();
+        navigate(browser, browser.findElement(By.id("filter-submit")));
         List<WebElement> filtered = browser.findElements(By.cssSelector("#claims tbody tr[data-claim-id]"));
         assertThat(filtered).extracting(e -> e.getAttribute("data-claim-id")).containsExactly("C-DEMO-0003");
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1");
         shot(browser, "03-queue-filtered.png");
 
         // The claim: flags, the receipt image with its fields' sources outlined, the policy's exclusion.
-        browser.findElement(By.linkText("C-DEMO-0003")).click();
+        navigate(browser, browser.findElement(By.linkText("C-DEMO-0003")));
         assertThat(browser.findElement(By.id("flags")).getText()).contains("除外责任").contains("甲状腺");
         assertThat(browser.findElement(By.id("exclusions")).getText()).contains("甲状腺");
         assertThat(browser.findElement(By.id("waiting-period")).getText()).isEqualTo("30 天");
@@ -126,7 +128,7 @@ class AdjusterQueueBrowserIT {
         new Select(form.findElement(By.name("field"))).selectByValue("hospitalType");
         form.findElement(By.name("value")).sendKeys(newType);
         form.findElement(By.name("reason")).sendKeys("票面印章显示医疗机构类型为" + newType);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        navigate(browser, form.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.findElement(By.id("message")).getText()).contains("已更正");
         assertThat(browser.findElement(By.cssSelector(".receipt tr[data-field='hospitalType'] .value")).getText())
             .isEqualTo(newType);
@@ -138,7 +140,7 @@ class AdjusterQueueBrowserIT {
         browser.get(base + "/queue/C-DEMO-0002");
         WebElement info = browser.findElement(By.id("request-info-form"));
         info.findElement(By.name("reason")).sendKeys("请补充门诊病历");
-        info.findElement(By.id("request-info")).click();
+        navigate(browser, info.findElement(By.id("request-info")));
         assertThat(browser.findElement(By.id("claim-status")).getText()).isEqualTo("待补充材料");
         assertThat(browser.findElement(By.id("audit")).getText()).contains("要求补充材料").contains("请补充门诊病历");
         shot(browser, "06-more-info.png");
@@ -154,14 +156,14 @@ class AdjusterQueueBrowserIT {
         assertThat(browser.findElements(By.id("approve"))).isEmpty();
         assertThat(browser.findElement(By.id("waiting-supervisor")).getText()).contains("adjuster1");
         shot(browser, "07-proposed.png");
-        browser.findElement(By.cssSelector("header form button")).click();
+        navigate(browser, browser.findElement(By.cssSelector("header form button")));
         assertThat(browser.getCurrentUrl()).contains("/login");
 
         logIn(browser, "supervisor1", SUPERVISOR_PASSWORD);
         browser.get(base + "/queue?status=PENDING_SUPERVISOR");
         assertThat(browser.findElements(By.cssSelector("#claims tbody tr[data-claim-id]")))
             .extracting(e -> e.getAttribute("data-claim-id")).containsExactly("C-DEMO-0004");
-        browser.findElement(By.linkText("C-DEMO-0004")).click();
+        navigate(browser, browser.findElement(By.linkText("C-DEMO-0004")));
         assertThat(browser.findElement(By.id("approve")).getText()).contains("确认通过");
         approve(browser, "复核无误");
         assertThat(browser.findElement(By.id("claim-status")).getText()).isEqualTo("已通过");
@@ -179,13 +181,22 @@ class AdjusterQueueBrowserIT {
     browser.findElement(By.id("username")).clear();
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("login-submit")).click();
+    navigate(browser, browser.findElement(By.id("login-submit")));
   }
 
   static void approve(WebDriver browser, String reason) {
     WebElement form = browser.findElement(By.id("approve-form"));
     form.findElement(By.name("reason")).sendKeys(reason);
-    form.findElement(By.id("approve")).click();
+    navigate(browser, form.findElement(By.id("approve")));
+  }
+
+  /** Clicks something that loads another page, and waits until that page has replaced this one. */
+  static void navigate(WebDriver browser, WebElement target) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    target.click();
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   static Object js(WebDriver browser, String script, Object... args) {
