@@ -59,7 +59,10 @@ public class DemoCommand implements Callable<Integer> {
             c.claimedAmount().toPlainString(), totals.length() == 0 ? "no readable receipt" : totals, c.flags());
       }
       System.out.println();
-      System.out.println("Adjuster queue: run `./engine serve` and open http://127.0.0.1:8080/queue");
+      System.out.println("== 6. Review queue users (demo passwords; create real users with `./engine users create`)");
+      DemoUsers.ensure(ctx);
+      System.out.println();
+      System.out.println("Adjuster queue: run `./engine serve`, open http://127.0.0.1:8080/queue and log in as one of them");
       System.out.println("Exported results: run `./engine claims export --out results.jsonl`");
       return run.status() == BatchStatus.COMPLETED ? 0 : 1;
     }

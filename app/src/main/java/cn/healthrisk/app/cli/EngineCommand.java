@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "engine", mixinStandardHelpOptions = true, version = "engine 0.1.0",
     description = "Health-insurance underwriting and claims engine.",
     subcommands = {DemoCommand.class, ServeCommand.class, UnderwriteCommand.class, KbCommand.class,
-        ClaimsCommand.class, BatchCommand.class, ApiKeysCommand.class})
+        ClaimsCommand.class, BatchCommand.class, ApiKeysCommand.class, UsersCommand.class})
 public class EngineCommand implements Runnable {
   @Spec
   CommandSpec spec;

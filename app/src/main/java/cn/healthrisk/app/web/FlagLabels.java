@@ -31,7 +31,38 @@ final class FlagLabels {
       Map.entry("CLEAN", "无异常"),
       Map.entry("APPROVED", "已通过"),
       Map.entry("REJECTED", "已拒赔"),
-      Map.entry("MORE_INFO_REQUESTED", "待补充材料"));
+      Map.entry("MORE_INFO_REQUESTED", "待补充材料"),
+      Map.entry("PENDING_SUPERVISOR", "待主管复核"),
+      Map.entry("SUGGEST_APPROVE", "建议通过"),
+      Map.entry("SUGGEST_REVIEW", "建议人工审核"),
+      Map.entry("SUGGEST_REQUEST_INFO", "建议补充材料"),
+      Map.entry("SUGGEST_INVESTIGATE", "建议调查"),
+      Map.entry("APPROVE", "通过"),
+      Map.entry("PROPOSE_APPROVAL", "提交通过申请(待主管复核)"),
+      Map.entry("CONFIRM_APPROVAL", "主管确认通过"),
+      Map.entry("REJECT", "拒赔"),
+      Map.entry("REQUEST_INFO", "要求补充材料"),
+      Map.entry("CORRECT_FIELD", "更正字段"),
+      Map.entry("ADJUSTER", "理赔员"),
+      Map.entry("SUPERVISOR", "主管"),
+      Map.entry("OUTPATIENT", "门诊"),
+      Map.entry("INPATIENT", "住院"),
+      Map.entry("OUTPATIENT_RECEIPT", "门诊收费票据"),
+      Map.entry("INPATIENT_RECEIPT", "住院收费票据"),
+      Map.entry("OTHER", "其他单据"),
+      Map.entry("ANY", "不限"),
+      Map.entry("PUBLIC_GRADE2_PLUS", "二级及以上公立医院普通部"));
+
+  /** The flag codes of the contract, in the order the queue's filter lists them. */
+  static final java.util.List<String> FLAG_CODES = java.util.List.of("UNREADABLE_DOCUMENT", "LOW_CONFIDENCE_EXTRACTION",
+      "DUPLICATE_RECEIPT", "RECEIPT_TOTAL_MISMATCH", "PAYMENT_SPLIT_MISMATCH", "CLAIMED_AMOUNT_MISMATCH",
+      "PAYER_MISMATCH", "DATE_INCONSISTENT", "OUTSIDE_POLICY_PERIOD", "WAITING_PERIOD", "EXCLUDED_CONDITION",
+      "INELIGIBLE_HOSPITAL", "SPLIT_HOSPITALIZATION", "OVERLAPPING_STAYS", "HIGH_FREQUENCY",
+      "DOCUMENT_TAMPERING_SUSPECTED", "PROMPT_INJECTION_SUSPECTED");
+
+  /** Statuses the queue can be filtered by, in workflow order. */
+  static final java.util.List<String> STATUS_CODES = java.util.List.of("RECEIVED", "PROCESSING", "NEEDS_REVIEW",
+      "CLEAN", "PENDING_SUPERVISOR", "MORE_INFO_REQUESTED", "APPROVED", "REJECTED");
 
   static final Map<String, String> FIELDS;
 

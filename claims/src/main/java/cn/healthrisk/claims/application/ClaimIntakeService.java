@@ -23,9 +23,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,13 +47,30 @@ public class ClaimIntakeService {
   private final ClaimRepository claims;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final String defaultInsurer;
   private final ObjectMapper json = ClaimsJson.mapper();
 
-  public ClaimIntakeService(PolicyRepository policies, ClaimRepository claims, TransactionTemplate tx, Clock clock) {
+  /**
+   * @param defaultInsurer the insurer (API client id) that policies imported from a folder belong to
+   *     ({@code engine.intake.default-insurer}, {@code ENGINE_INTAKE_DEFAULT_INSURER})
+   */
+  @Autowired
+  public ClaimIntakeService(PolicyRepository policies, ClaimRepository claims, TransactionTemplate tx, Clock clock,
+      @Value("${engine.intake.default-insurer:demo}") String defaultInsurer) {
     this.policies = policies;
     this.claims = claims;
     this.tx = tx;
     this.clock = clock;
+    this.defaultInsurer = defaultInsurer;
+  }
+
+  public ClaimIntakeService(PolicyRepository policies, ClaimRepository claims, TransactionTemplate tx, Clock clock) {
+    this(policies, claims, tx, clock, "demo");
+  }
+
+  /** The insurer that folder imports are attributed to. */
+  public String defaultInsurer() {
+    return defaultInsurer;
   }
 
   /** Imports {@code policies.jsonl} and every {@code claims/<claimId>/claim.json} under the folder. */
@@ -126,13 +146,39 @@ public class ClaimIntakeService {
     return new ImportReport(policiesImported, imported, already, rejections);
   }
 
-  /** Validates and stores (or replaces) one policy. */
+  /** Validates and stores (or replaces) one policy of the default insurer. */
   public void importPolicy(Policy policy) {
+    importPolicy(policy, defaultInsurer);
+  }
+
+  /**
+   * Validates and stores (or replaces) one policy of the insurer {@code clientId}. A policy number that
+   * belongs to another insurer is refused, so one insurer can never take over another's policy.
+   */
+  public void importPolicy(Policy policy, String clientId) {
     List<String> problems = IntakeValidator.policyProblems(policy);
     if (!problems.isEmpty()) {
       throw new IntakeException("INVALID_POLICY", String.join("; ", problems));
     }
-    tx.executeWithoutResult(s -> policies.upsert(policy, now()));
+    tx.executeWithoutResult(s -> {
+      Optional<String> owner = policies.clientId(policy.policyNo());
+      if (owner.isPresent() && !owner.get().equals(clientId)) {
+        throw new IntakeException("POLICY_NUMBER_TAKEN", "Policy '" + policy.policyNo() + "' cannot be replaced");
+      }
+      policies.upsert(policy, now(), clientId);
+    });
+  }
+
+  /**
+   * As {@link #importClaim(Claim, Map)} for a claim sent by the insurer {@code clientId}: its policy must be
+   * one of that insurer's (another insurer's policy is reported as unknown, revealing nothing).
+   */
+  public void importClaim(Claim claim, Map<String, byte[]> documents, String clientId) {
+    if (claim != null && claim.policyNo() != null
+        && !policies.clientId(claim.policyNo()).map(clientId::equals).orElse(true)) {
+      throw new IntakeException("UNKNOWN_POLICY", "Policy '" + claim.policyNo() + "' is not known; import it first");
+    }
+    importClaim(claim, documents);
   }
 
   /**

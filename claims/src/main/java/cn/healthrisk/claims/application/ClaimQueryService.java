@@ -4,6 +4,7 @@ import cn.healthrisk.claims.model.ClaimsJson;
 import cn.healthrisk.claims.persistence.AnomalyRepository;
 import cn.healthrisk.claims.persistence.ClaimRepository;
 import cn.healthrisk.claims.persistence.ClaimRow;
+import cn.healthrisk.claims.persistence.ReviewRepository;
 import cn.healthrisk.claims.persistence.StoredResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,11 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimQueryService {
   private final ClaimRepository claims;
   private final AnomalyRepository anomalies;
+  private final ReviewRepository reviews;
   private final ObjectMapper json = ClaimsJson.mapper();
 
-  public ClaimQueryService(ClaimRepository claims, AnomalyRepository anomalies) {
+  public ClaimQueryService(ClaimRepository claims, AnomalyRepository anomalies, ReviewRepository reviews) {
     this.claims = claims;
     this.anomalies = anomalies;
+    this.reviews = reviews;
   }
 
   /** One line of the queue. */
@@ -52,6 +55,25 @@ public class ClaimQueryService {
           r.receivedAt(), flags.getOrDefault(r.pk(), List.of()));
     }).toList();
     return new Page(claims.count(status), safePage, safeSize, items);
+  }
+
+  /** A page of the claims of one insurer (API client), newest first. */
+  public Page list(String clientId, String status, int page, int size) {
+    int safeSize = Math.max(1, Math.min(size, 500));
+    int safePage = Math.max(0, page);
+    ReviewRepository.QueueQuery q = new ReviewRepository.QueueQuery(clientId, status, null, null, null, null, null, null,
+        null, null, null, ReviewRepository.Sort.RECEIVED, true, safePage * safeSize, safeSize);
+    List<ReviewRepository.QueueRow> rows = reviews.page(q);
+    Map<Long, List<String>> flags = rows.isEmpty() ? Map.of()
+        : claims.flagCodes(rows.stream().map(ReviewRepository.QueueRow::pk).toList());
+    List<ClaimSummary> items = rows.stream().map(r -> new ClaimSummary(r.claimId(), r.policyNo(), r.claimType(),
+        r.status(), r.claimedAmount(), r.diagnosis(), r.receivedAt(), flags.getOrDefault(r.pk(), List.of()))).toList();
+    return new Page(reviews.count(q), safePage, safeSize, items);
+  }
+
+  /** The contract's claim result for one claim of the insurer; empty for another insurer's claim. */
+  public Optional<ObjectNode> result(String clientId, String claimId) {
+    return reviews.find(clientId, claimId).flatMap(c -> claims.find(c.pk())).map(this::result);
   }
 
   /** The contract's claim result for one claim. */

@@ -25,8 +25,11 @@ public class PolicyRepository {
     this.json = ClaimsJson.mapper();
   }
 
-  /** Inserts the policy, or replaces it when the same policy number is imported again. */
-  public void upsert(Policy p, LocalDateTime importedAt) {
+  /**
+   * Inserts the policy, or replaces it when the same policy number is imported again, as belonging to the
+   * insurer (API client) {@code clientId}.
+   */
+  public void upsert(Policy p, LocalDateTime importedAt, String clientId) {
     String exclusions = write(p.exclusions());
     String whole = write(p);
     Map<Field<?>, Object> values = new LinkedHashMap<>();
@@ -45,6 +48,7 @@ public class PolicyRepository {
     values.put(POLICY.EXCLUSIONS_JSON, exclusions);
     values.put(POLICY.POLICY_JSON, whole);
     values.put(POLICY.IMPORTED_AT, importedAt);
+    values.put(POLICY.CLIENT_ID, clientId);
     ctx.insertInto(POLICY)
         .set(POLICY.POLICY_NO, p.policyNo())
         .set(values)
@@ -57,6 +61,12 @@ public class PolicyRepository {
     return ctx.select(POLICY.POLICY_JSON).from(POLICY).where(POLICY.POLICY_NO.eq(policyNo))
         .fetchOptional(POLICY.POLICY_JSON)
         .map(this::read);
+  }
+
+  /** The insurer the policy belongs to, when the policy exists and has one. */
+  public Optional<String> clientId(String policyNo) {
+    return ctx.select(POLICY.CLIENT_ID).from(POLICY).where(POLICY.POLICY_NO.eq(policyNo))
+        .fetchOptional(POLICY.CLIENT_ID);
   }
 
   public boolean exists(String policyNo) {

@@ -13,6 +13,7 @@ import cn.healthrisk.claims.extraction.ReceiptJson;
 import cn.healthrisk.claims.persistence.AnomalyRepository;
 import cn.healthrisk.claims.persistence.ClaimRepository;
 import cn.healthrisk.claims.persistence.PolicyRepository;
+import cn.healthrisk.claims.persistence.ReviewRepository;
 import cn.healthrisk.kb.KnowledgeBase;
 import cn.healthrisk.kb.load.KnowledgeBaseLoader;
 import cn.healthrisk.sql.Dialects;
@@ -88,7 +89,7 @@ class CrossNightAnomalyIT {
           anomalies, clock);
       CrossClaimChecks cross = new CrossClaimChecks(claims, anomalies, new CrossClaimRules(AnomalySettings.defaults()),
           clock);
-      ClaimQueryService query = new ClaimQueryService(claims, anomalies);
+      ClaimQueryService query = new ClaimQueryService(claims, anomalies, new ReviewRepository(ctx));
 
       // Night 1: one stay of 王丽 on her first policy.
       Path night1 = dir.resolve("n1");

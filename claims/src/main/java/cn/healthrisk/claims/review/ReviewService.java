@@ -1,0 +1,240 @@
+package cn.healthrisk.claims.review;
+
+import cn.healthrisk.claims.extraction.DocumentType;
+import cn.healthrisk.claims.extraction.ReceiptFieldAccess;
+import cn.healthrisk.claims.extraction.ReceiptFields;
+import cn.healthrisk.claims.extraction.ReceiptJson;
+import cn.healthrisk.claims.model.ClaimsJson;
+import cn.healthrisk.claims.persistence.ReviewRepository;
+import cn.healthrisk.claims.persistence.ReviewRepository.ExtractionRow;
+import cn.healthrisk.claims.persistence.ReviewRepository.ReviewClaim;
+import cn.healthrisk.claims.validation.ReceiptValidator;
+import cn.healthrisk.claims.validation.Validation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The adjusters' actions on a claim: approve, reject, request more information, and correct an extracted
+ * field. Each action needs a reason, is written together with its audit entry in one transaction, and only
+ * ever touches a claim of the reviewer's own insurer. Approving a claim above the four-eyes amount takes
+ * two people: the first approval is recorded as a proposal, and a supervisor other than its author confirms it.
+ */
+@Service
+@EnableConfigurationProperties(ReviewSettings.class)
+public class ReviewService {
+  /** The review state of a claim whose approval waits for a supervisor. */
+  public static final String PENDING_SUPERVISOR = "PENDING_SUPERVISOR";
+  /** Statuses in which a person may still decide. */
+  static final Set<String> OPEN = Set.of("NEEDS_REVIEW", "CLEAN", "MORE_INFO_REQUESTED");
+  /** Receipt fields a person may correct (the charge items are read-only here). */
+  public static final List<String> CORRECTABLE = List.of("invoiceCode", "invoiceNumber", "checkCode", "payerName",
+      "payerIdMasked", "issueDate", "hospitalName", "hospitalType", "insuranceType", "visitDate", "admissionDate",
+      "dischargeDate", "hospitalDays", "totalAmount", "totalAmountInWords", "fundPayment", "otherPayment",
+      "personalAccountPayment", "personalCashPayment", "selfPayPortion", "selfExpense");
+  static final int MAX_REASON = 1000;
+  static final int MAX_VALUE = 200;
+
+  private final ReviewRepository repository;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final BigDecimal fourEyesAmount;
+  private final ReceiptValidator validator = new ReceiptValidator();
+  private final ObjectMapper json = ClaimsJson.mapper();
+
+  public ReviewService(ReviewRepository repository, TransactionTemplate tx, Clock clock, ReviewSettings settings) {
+    this.repository = repository;
+    this.tx = tx;
+    this.clock = clock;
+    this.fourEyesAmount = settings.fourEyesAmount();
+  }
+
+  /** What an approval did. */
+  public enum ApprovalOutcome {
+    /** The claim is APPROVED. */
+    APPROVED,
+    /** The claim is above the four-eyes amount: the approval waits for a supervisor. */
+    PROPOSED
+  }
+
+  public BigDecimal fourEyesAmount() {
+    return fourEyesAmount;
+  }
+
+  /** Whether approving this amount needs a supervisor's confirmation. */
+  public boolean needsFourEyes(BigDecimal claimedAmount) {
+    return claimedAmount.compareTo(fourEyesAmount) > 0;
+  }
+
+  /**
+   * Approves the claim, or for an amount above the four-eyes amount records the approval as a proposal; when a
+   * proposal is already waiting, a supervisor other than its author confirms it with this call.
+   */
+  public ApprovalOutcome approve(Reviewer who, String claimId, String reason) {
+    String why = reason(reason);
+    return tx.execute(s -> {
+      ReviewClaim c = openClaim(who, claimId);
+      LocalDateTime now = now();
+      if (!needsFourEyes(c.claimedAmount())) {
+        repository.decide(c.pk(), "APPROVED", who.username(), why, now);
+        repository.audit(c.pk(), now, who.username(), who.role().name(), "APPROVE", c.status(), "APPROVED", why, null);
+        return ApprovalOutcome.APPROVED;
+      }
+      if (!PENDING_SUPERVISOR.equals(c.reviewState())) {
+        repository.propose(c.pk(), who.username(), why, now);
+        repository.audit(c.pk(), now, who.username(), who.role().name(), "PROPOSE_APPROVAL", c.status(), c.status(), why,
+            "申请金额 " + c.claimedAmount().toPlainString() + " 超过双人复核金额 " + fourEyesAmount.toPlainString());
+        return ApprovalOutcome.PROPOSED;
+      }
+      if (who.role() != Reviewer.Role.SUPERVISOR) {
+        throw new ReviewException("FOUR_EYES_SUPERVISOR_REQUIRED", "该案件金额超过 " + fourEyesAmount.toPlainString()
+            + " 元，已由 " + c.proposedBy() + " 提交通过申请，需由主管确认。");
+      }
+      if (who.username().equals(c.proposedBy())) {
+        throw new ReviewException("FOUR_EYES_SAME_USER", "双人复核：不能确认自己提交的通过申请，须由另一位主管确认。");
+      }
+      repository.decide(c.pk(), "APPROVED", who.username(), why, now);
+      repository.audit(c.pk(), now, who.username(), who.role().name(), "CONFIRM_APPROVAL", c.status(), "APPROVED", why,
+          "确认 " + c.proposedBy() + " 的通过申请");
+      return ApprovalOutcome.APPROVED;
+    });
+  }
+
+  /** Rejects the claim; a waiting approval proposal is dropped. */
+  public void reject(Reviewer who, String claimId, String reason) {
+    decide(who, claimId, reason, "REJECTED", "REJECT");
+  }
+
+  /** Asks the claimant for more information; a waiting approval proposal is dropped. */
+  public void requestInformation(Reviewer who, String claimId, String reason) {
+    decide(who, claimId, reason, "MORE_INFO_REQUESTED", "REQUEST_INFO");
+  }
+
+  private void decide(Reviewer who, String claimId, String reason, String status, String action) {
+    String why = reason(reason);
+    tx.executeWithoutResult(s -> {
+      ReviewClaim c = openClaim(who, claimId);
+      LocalDateTime now = now();
+      repository.decide(c.pk(), status, who.username(), why, now);
+      repository.audit(c.pk(), now, who.username(), who.role().name(), action, c.status(), status, why,
+          PENDING_SUPERVISOR.equals(c.reviewState()) ? "撤销 " + c.proposedBy() + " 的通过申请" : null);
+    });
+  }
+
+  /**
+   * Corrects one extracted field of one receipt, re-runs that receipt's validations, and records the old
+   * and new value with the reason and the audit entry, all in one transaction.
+   *
+   * @param newValue the value as the contract writes it (amount "128.50", date "2026-03-15"); blank means null
+   */
+  public void correct(Reviewer who, String claimId, String document, String field, String newValue, String reason) {
+    String why = reason(reason);
+    if (!CORRECTABLE.contains(field)) {
+      throw new ReviewException("FIELD_NOT_CORRECTABLE", "字段 " + field + " 不能在此更正。");
+    }
+    String value = newValue == null || newValue.isBlank() ? null : newValue.strip();
+    if (value != null && value.length() > MAX_VALUE) {
+      throw new ReviewException("VALUE_TOO_LONG", "更正值不能超过 " + MAX_VALUE + " 个字符。");
+    }
+    tx.executeWithoutResult(s -> {
+      ReviewClaim c = openClaim(who, claimId);
+      ExtractionRow row = repository.extractions(c.pk()).stream().filter(e -> e.documentName().equals(document))
+          .findFirst().orElseThrow(() -> new ReviewException("NOT_FOUND", "该案件没有票据 " + document + "。"));
+      ObjectNode root = (ObjectNode) readTree(row.json());
+      JsonNode oldNode = root.path("fields").path(field);
+      String oldValue = oldNode.isMissingNode() || oldNode.isNull() ? null : oldNode.asText();
+      if (java.util.Objects.equals(oldValue, value)) {
+        throw new ReviewException("VALUE_UNCHANGED", "新值与原值相同。");
+      }
+      ObjectNode edited = root.path("fields").isObject() ? ((ObjectNode) root.path("fields")).deepCopy()
+          : json.createObjectNode();
+      if (value == null) {
+        edited.putNull(field);
+      } else {
+        edited.put(field, value);
+      }
+      ReceiptFields fields;
+      try {
+        fields = ReceiptJson.fieldsFromJson(edited);
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw new ReviewException("INVALID_VALUE", "更正值格式不正确（金额如 128.50，日期如 2026-03-15）：" + value);
+      }
+      root.set("fields", ReceiptJson.fieldsToJson(fields));
+      String type = root.path("documentType").asText(null);
+      if (type != null) {
+        ArrayNode validations = root.putArray("validations");
+        for (Validation v : validator.validate(DocumentType.valueOf(type), fields)) {
+          ObjectNode n = validations.addObject();
+          n.put("check", v.check());
+          n.put("passed", v.passed());
+          if (v.detail() != null) {
+            n.put("detail", v.detail());
+          }
+          if (v.field() != null) {
+            n.put("field", v.field());
+          }
+        }
+      }
+      LocalDateTime now = now();
+      repository.updateExtraction(row.id(), write(root), fields.invoiceCode(), fields.invoiceNumber(),
+          fields.totalAmount());
+      Object stored = ReceiptFieldAccess.get(fields, field);
+      String storedText = stored == null ? null : root.path("fields").path(field).asText();
+      repository.insertCorrection(c.pk(), document, field, oldValue, storedText, why, who.username(), now);
+      repository.audit(c.pk(), now, who.username(), who.role().name(), "CORRECT_FIELD", c.status(), c.status(), why,
+          document + " · " + field + ": " + (oldValue == null ? "(空)" : oldValue) + " → "
+              + (storedText == null ? "(空)" : storedText));
+    });
+  }
+
+  private ReviewClaim openClaim(Reviewer who, String claimId) {
+    ReviewClaim c = repository.lock(who.clientId(), claimId)
+        .orElseThrow(() -> new ReviewException("NOT_FOUND", "没有案件 " + claimId + "。"));
+    if (!OPEN.contains(c.status())) {
+      throw new ReviewException("CLAIM_NOT_OPEN", "案件当前状态为 " + c.status() + "，不能再处理。");
+    }
+    return c;
+  }
+
+  private static String reason(String reason) {
+    String r = reason == null ? "" : reason.strip();
+    if (r.isEmpty()) {
+      throw new ReviewException("REASON_REQUIRED", "请填写原因。");
+    }
+    if (r.length() > MAX_REASON) {
+      throw new ReviewException("REASON_TOO_LONG", "原因不能超过 " + MAX_REASON + " 个字符。");
+    }
+    return r;
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  private JsonNode readTree(String s) {
+    try {
+      return json.readTree(s);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored extraction is unreadable: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private String write(JsonNode n) {
+    try {
+      return json.writeValueAsString(n);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
