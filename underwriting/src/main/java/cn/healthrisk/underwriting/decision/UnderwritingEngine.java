@@ -59,9 +59,17 @@ public final class UnderwritingEngine {
       findings.add(new Decision.Finding(c.id, c.finding.concept(), c.finding.icd10(), c.source, c.evidence,
           Collections.unmodifiableMap(new TreeMap<>(c.attributes))));
     }
+    // A finding's facts and the lookup by id do not depend on the product line: built once per decision.
+    Map<String, Candidate> byId = new HashMap<>();
+    for (Candidate c : merged) {
+      byId.put(c.id, c);
+      if (c.finding.known() && !c.unreadable) {
+        c.facts = facts(c, app.applicant());
+      }
+    }
     List<Decision.ProductLineDecision> decisions = new ArrayList<>();
     for (String line : app.productLinesOrEmpty()) {
-      decisions.add(decideLine(line, merged, app.applicant()));
+      decisions.add(decideLine(line, merged, byId));
     }
     return new Decision(app.applicationId(), kb.version(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
         List.copyOf(findings), List.copyOf(decisions));
@@ -177,7 +185,7 @@ public final class UnderwritingEngine {
     return b.equals(broaderA) || a.equals(broaderB);
   }
 
-  private Decision.ProductLineDecision decideLine(String line, List<Candidate> findings, Application.Applicant who) {
+  private Decision.ProductLineDecision decideLine(String line, List<Candidate> findings, Map<String, Candidate> byId) {
     List<Applied> applied = new ArrayList<>();
     double minConfidence = kb.settings().minConfidence();
     for (Candidate c : findings) {
@@ -189,7 +197,7 @@ public final class UnderwritingEngine {
         applied.add(Applied.of(kb.systemRule(SystemRule.Kind.UNKNOWN_CONDITION), c.id));
         continue;
       }
-      Rule rule = kb.ruleFor(c.finding.conceptId(), line, facts(c, who)).orElseThrow(
+      Rule rule = kb.ruleFor(c.finding.conceptId(), line, c.facts).orElseThrow(
           () -> new IllegalStateException("Knowledge base has no rule for " + c.finding.conceptId() + " on " + line));
       applied.add(new Applied(rule.id(), c.id, rule.outcome(), c.finding.concept() + "：" + rule.reason()));
       if (c.confidence < minConfidence) {
@@ -213,8 +221,6 @@ public final class UnderwritingEngine {
     Integer postpone = null;
     List<Decision.Reason> reasons = new ArrayList<>();
     List<CustomerExplanation.Cause> causes = new ArrayList<>();
-    Map<String, Candidate> byId = new HashMap<>();
-    findings.forEach(c -> byId.put(c.id, c));
     for (Applied a : applied) {
       Candidate c = a.findingId == null ? null : byId.get(a.findingId);
       causes.add(new CustomerExplanation.Cause(a.outcome.type(), c == null || c.unreadable ? null : c.finding.concept(),
@@ -248,7 +254,7 @@ public final class UnderwritingEngine {
       putIfNotNull(facts, Facts.SEX, who.sex());
       putIfNotNull(facts, Facts.SMOKER, who.smoker());
     }
-    return facts;
+    return Collections.unmodifiableMap(facts);
   }
 
   private static void putIfNotNull(Map<String, Object> map, String key, Object value) {
@@ -266,6 +272,7 @@ public final class UnderwritingEngine {
     boolean contradicted;
     boolean unreadable;
     String id;
+    Map<String, Object> facts;
 
     Candidate(ClinicalFinding finding, FindingSource source, String evidence) {
       this.finding = finding;
