@@ -11,6 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +30,9 @@ class ApiKeysCommandIT {
   static final List<String> DB_PROPERTIES = List.of("ENGINE_DB_URL", "ENGINE_DB_USER", "ENGINE_DB_PASSWORD");
   static TestDatabase db;
   static ApiKeys keys;
+  /** As a running server holds keys: read once, then trusted for ten seconds of its clock. */
+  static ApiKeys serverKeys;
+  static final MutableClock SERVER_CLOCK = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
 
   @BeforeAll
   static void start() {
@@ -34,8 +41,10 @@ class ApiKeysCommandIT {
     System.setProperty("ENGINE_DB_URL", db.jdbcUrl());
     System.setProperty("ENGINE_DB_USER", db.user());
     System.setProperty("ENGINE_DB_PASSWORD", db.password());
-    keys = new ApiKeys(new ApiKeyRepository(DSL.using(db.dataSource(), Dialects.detect(db.dataSource()))),
-        Clock.systemUTC(), "");
+    ApiKeyRepository repository = new ApiKeyRepository(DSL.using(db.dataSource(), Dialects.detect(db.dataSource())));
+    // Without a cache: every check below sees what the command has just written.
+    keys = new ApiKeys(repository, Clock.systemUTC(), "", 0);
+    serverKeys = new ApiKeys(repository, SERVER_CLOCK, "", 10);
   }
 
   @AfterAll
@@ -94,11 +103,44 @@ class ApiKeysCommandIT {
         .doesNotContain(firstKey.substring(firstKey.lastIndexOf('_') + 1))
         .doesNotContain(secondKey.substring(secondKey.lastIndexOf('_') + 1));
 
+    assertThat(serverKeys.authenticate(firstKey)).contains("taiping");
     Run revoked = engine("api-keys", "revoke", "--key-id", firstId);
     assertThat(revoked.exit()).as(revoked.err()).isZero();
     assertThat(keys.authenticate(firstKey)).isEmpty();
+    assertThat(serverKeys.authenticate(firstKey)).as("a server trusts a key it read for the cache time")
+        .contains("taiping");
+    SERVER_CLOCK.advance(Duration.ofSeconds(10));
+    assertThat(serverKeys.authenticate(firstKey)).as("and then reads it again").isEmpty();
     assertThat(keys.authenticate(secondKey)).contains("taiping");
     assertThat(engine("api-keys", "list").out()).contains("revoked");
     assertThat(engine("api-keys", "revoke", "--key-id", "0000000000000000").exit()).isEqualTo(1);
+  }
+
+  /** A clock the test moves by hand. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant start) {
+      now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,15 +14,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Issues, rotates, revokes and checks API keys. A key reads {@code uwk_<keyId>_<secret>}: the key id is
  * public and finds the row, the secret (256 random bits) is compared by its SHA-256 in constant time.
  * Keys configured in {@code ENGINE_API_KEYS} (bootstrap, e.g. the demo client) are checked as well.
+ *
+ * <p>A key row read from the database is kept in memory for {@code engine.api.key-cache-seconds}
+ * (default 10), so a busy client costs one hash and no database round trip per request. A key revoked in
+ * this process stops working at once; one revoked by another process (the command line) within that time.
  */
 @Service
 public class ApiKeys {
@@ -36,11 +45,23 @@ public class ApiKeys {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, String> bootstrapClientByHash = new LinkedHashMap<>();
+  private final List<byte[]> bootstrapHashes = new ArrayList<>();
+  private final List<String> bootstrapClients = new ArrayList<>();
+  private final long cacheMillis;
+  private final ConcurrentHashMap<String, CachedKey> cache = new ConcurrentHashMap<>();
+
+  /** A key row as read (empty when there is none) and when it was read (clock millis). */
+  private record CachedKey(Optional<StoredKey> key, long readAtMillis) {}
+
+  /** Beyond this many cached key ids (unknown ids included) the cache starts again from empty. */
+  private static final int MAX_CACHED_KEYS = 10_000;
 
   public ApiKeys(ApiKeyRepository repository, Clock clock,
-      @Value("${ENGINE_API_KEYS:${engine.api.keys:}}") String bootstrapKeys) {
+      @Value("${ENGINE_API_KEYS:${engine.api.keys:}}") String bootstrapKeys,
+      @Value("${ENGINE_API_KEY_CACHE_SECONDS:${engine.api.key-cache-seconds:10}}") long cacheSeconds) {
     this.repository = repository;
     this.clock = clock;
+    this.cacheMillis = TimeUnit.SECONDS.toMillis(Math.max(0, cacheSeconds));
     for (String entry : bootstrapKeys.split(",")) {
       String e = entry.trim();
       if (e.isEmpty()) {
@@ -53,6 +74,10 @@ public class ApiKeys {
       }
       bootstrapClientByHash.put(e.substring(eq + 1).toLowerCase(Locale.ROOT), e.substring(0, eq));
     }
+    bootstrapClientByHash.forEach((hash, client) -> {
+      bootstrapHashes.add(HexFormat.of().parseHex(hash));
+      bootstrapClients.add(client);
+    });
   }
 
   /** A key as issued: {@code key} is shown once and never stored. */
@@ -73,12 +98,38 @@ public class ApiKeys {
         return Optional.empty();
       }
       byte[] presentedHash = sha256(presented.substring(sep + 1));
-      return repository.find(keyId)
+      return storedKey(keyId)
           .filter(StoredKey::active)
           .filter(k -> MessageDigest.isEqual(presentedHash, HexFormat.of().parseHex(k.secretSha256())))
           .map(StoredKey::clientId);
     }
-    return Optional.ofNullable(bootstrapClientByHash.get(hex(sha256(presented))));
+    // Every configured hash is compared, each in constant time, so the answer's timing says nothing.
+    byte[] presentedHash = sha256(presented);
+    String client = null;
+    for (int i = 0; i < bootstrapHashes.size(); i++) {
+      if (MessageDigest.isEqual(presentedHash, bootstrapHashes.get(i))) {
+        client = bootstrapClients.get(i);
+      }
+    }
+    return Optional.ofNullable(client);
+  }
+
+  private Optional<StoredKey> storedKey(String keyId) {
+    if (cacheMillis == 0) {
+      return repository.find(keyId);
+    }
+    long now = clock.millis();
+    CachedKey cached = cache.get(keyId);
+    // A clock that went back counts as expired, so a jump can never stretch the cache time.
+    if (cached != null && now >= cached.readAtMillis() && now - cached.readAtMillis() < cacheMillis) {
+      return cached.key();
+    }
+    Optional<StoredKey> key = repository.find(keyId);
+    if (cache.size() >= MAX_CACHED_KEYS) {
+      cache.clear();
+    }
+    cache.put(keyId, new CachedKey(key, now));
+    return key;
   }
 
   /** Registers a new client and issues its first key. */
@@ -118,6 +169,16 @@ public class ApiKeys {
       throw new ApiKeyException("API key " + keyId + " is already revoked");
     }
     repository.revoke(keyId, clock.instant());
+    cache.remove(keyId);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      // A request between the removal above and the commit may have cached the row as still active.
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          cache.remove(keyId);
+        }
+      });
+    }
   }
 
   /** Every key with its client and status; never a secret. */

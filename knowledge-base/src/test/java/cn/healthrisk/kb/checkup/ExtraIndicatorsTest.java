@@ -42,7 +42,8 @@ class ExtraIndicatorsTest {
         new CheckupItem("HBeAg", "阳性", null),
         new CheckupItem("尿蛋白", "2+", null));
     assertThat(eval.findings()).extracting(ClinicalFinding::conceptId)
-        .containsExactlyInAnyOrder("HYPERLIPIDEMIA", "LIVER_DYSFUNCTION", "TUMOR_MARKER_HIGH", "HBV_BIG");
+        .containsExactlyInAnyOrder("HYPERLIPIDEMIA", "LIVER_DYSFUNCTION", "TUMOR_MARKER_HIGH", "HBV_BIG",
+            "PROTEINURIA");
     assertThat(eval.measurements()).anySatisfy(m -> {
       assertThat(m.indicator()).isEqualTo("LDLC");
       assertThat(m.value()).isEqualByComparingTo("4.5");

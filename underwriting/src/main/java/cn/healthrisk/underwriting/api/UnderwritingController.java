@@ -4,12 +4,12 @@ import cn.healthrisk.underwriting.application.ApplicationValidationException;
 import cn.healthrisk.underwriting.application.IdempotencyKeyReusedException;
 import cn.healthrisk.underwriting.application.UnderwritingService;
 import cn.healthrisk.underwriting.decision.Application;
-import cn.healthrisk.underwriting.decision.Decision;
 import cn.healthrisk.underwriting.decision.FieldError;
 import cn.healthrisk.underwriting.json.UnderwritingJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -41,6 +41,7 @@ public class UnderwritingController {
   private final UnderwritingService service;
   // The body is parsed here, not by Spring, so malformed JSON gets the same error shape as bad fields.
   private final ObjectMapper json = UnderwritingJson.mapper();
+  private final ObjectReader applicationReader = json.readerFor(Application.class);
 
   public UnderwritingController(UnderwritingService service) {
     this.service = service;
@@ -60,12 +61,13 @@ public class UnderwritingController {
     }
     Application application;
     try {
-      application = json.readValue(body, Application.class);
+      application = applicationReader.readValue(body);
     } catch (JsonProcessingException e) {
       throw new ApplicationValidationException(List.of(toFieldError(e)));
     }
-    Decision decision = service.decide(application, client(clientId), idempotencyKey);
-    return ResponseEntity.ok().contentType(JSON).body(json.writeValueAsString(decision));
+    // The JSON stored for the audit is the answer: serialised once, and a retry gets the text first issued.
+    return ResponseEntity.ok().contentType(JSON).body(service.issue(application, client(clientId), idempotencyKey)
+        .decisionJson());
   }
 
   @GetMapping("/{applicationId}")

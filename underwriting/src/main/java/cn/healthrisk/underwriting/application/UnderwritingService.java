@@ -43,6 +43,14 @@ public class UnderwritingService {
    * @throws IdempotencyKeyReusedException when the key was used for a different application
    */
   public Decision decide(Application application, String clientId, String idempotencyKey) {
+    return issue(application, clientId, idempotencyKey).decision();
+  }
+
+  /**
+   * As {@link #decide}, with the decision's JSON exactly as stored: callers answer with that text instead of
+   * serialising the decision again, and a retry gets the very text first issued.
+   */
+  public StoredDecision issue(Application application, String clientId, String idempotencyKey) {
     List<FieldError> errors = validator.validate(application);
     if (!errors.isEmpty()) {
       throw new ApplicationValidationException(errors);
@@ -56,8 +64,7 @@ public class UnderwritingService {
     }
     Decision decision = engine.decide(application);
     try {
-      repository.insert(application, decision, clientId, key);
-      return decision;
+      return repository.insert(application, decision, clientId, key);
     } catch (DuplicateIdempotencyKeyException raced) {
       // A concurrent request with the same key stored first; answer as it did.
       StoredDecision winner = repository.findByIdempotencyKey(clientId, key).orElseThrow(() -> raced);
@@ -66,7 +73,7 @@ public class UnderwritingService {
   }
 
   /** Both sides go through the one mapper, so equal applications serialise to equal text. */
-  private Decision sameApplicationOrThrow(StoredDecision earlier, Application application) {
+  private StoredDecision sameApplicationOrThrow(StoredDecision earlier, Application application) {
     try {
       if (!earlier.applicationJson().equals(json.writeValueAsString(application))) {
         throw new IdempotencyKeyReusedException();
@@ -74,7 +81,7 @@ public class UnderwritingService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialise the application", e);
     }
-    return earlier.decision();
+    return earlier;
   }
 
   /** The latest decision issued to the client for the application. */

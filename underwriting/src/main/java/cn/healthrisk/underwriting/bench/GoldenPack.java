@@ -31,9 +31,18 @@ public final class GoldenPack {
 
   private GoldenPack() {}
 
-  /** A product line whose outcome is not among the acceptable ones ({@code actual} names the error if none). */
+  /**
+   * A product line whose outcome is not among the acceptable ones ({@code actual} names the error if none);
+   * {@code why} lists the line's reasons with the findings they fired on, empty when there is no decision.
+   */
   public record Disagreement(int line, String applicationId, String productLine, String actual,
-      List<String> acceptable, String note) {}
+      List<String> acceptable, String note, List<String> why) {
+
+    /** The key an allow-list uses: application id and product line. */
+    public String pair() {
+      return applicationId + " " + productLine;
+    }
+  }
 
   /** Pairs counted, pairs agreeing, and every disagreement in pack order. */
   public record Result(int applications, int pairs, int agreed, List<Disagreement> disagreements) {
@@ -99,11 +108,25 @@ public final class GoldenPack {
         if (problem == null && acceptable.contains(actual)) {
           agreed++;
         } else {
-          disagreements.add(new Disagreement(n, applicationId, e.getKey(), actual, List.copyOf(acceptable), note));
+          disagreements.add(new Disagreement(n, applicationId, e.getKey(), actual, List.copyOf(acceptable), note,
+              problem != null ? List.of() : why(decision, e.getKey())));
         }
       }
     }
     return new Result(applications, pairs, agreed, List.copyOf(disagreements));
+  }
+
+  private static List<String> why(Decision d, String productLine) {
+    Map<String, Decision.Finding> findings = d.findings().stream()
+        .collect(Collectors.toMap(Decision.Finding::findingId, f -> f));
+    return d.decisions().stream().filter(l -> l.productLine().equals(productLine)).findFirst()
+        .map(l -> l.reasons().stream().map(r -> {
+          Decision.Finding f = r.findingId() == null ? null : findings.get(r.findingId());
+          String seen = f == null ? "" : " [" + f.source() + " " + (f.concept() == null ? "?" : f.concept())
+              + " ← " + f.evidence() + "]";
+          return r.ruleId() + " " + r.text() + seen;
+        }).toList())
+        .orElse(List.of());
   }
 
   private static String outcome(Decision d, String productLine) {

@@ -30,6 +30,9 @@ import java.util.TreeMap;
 /** Turns an application into a decision per product line, using the knowledge base's rules. */
 public final class UnderwritingEngine {
 
+  /** Age from which the adult BMI bands apply. */
+  static final int ADULT_AGE = 18;
+
   private final KnowledgeBase kb;
   private final DisclosureNormalizer normalizer;
   private final CheckupEvaluator evaluator;
@@ -56,9 +59,17 @@ public final class UnderwritingEngine {
       findings.add(new Decision.Finding(c.id, c.finding.concept(), c.finding.icd10(), c.source, c.evidence,
           Collections.unmodifiableMap(new TreeMap<>(c.attributes))));
     }
+    // A finding's facts and the lookup by id do not depend on the product line: built once per decision.
+    Map<String, Candidate> byId = new HashMap<>();
+    for (Candidate c : merged) {
+      byId.put(c.id, c);
+      if (c.finding.known() && !c.unreadable) {
+        c.facts = facts(c, app.applicant());
+      }
+    }
     List<Decision.ProductLineDecision> decisions = new ArrayList<>();
     for (String line : app.productLinesOrEmpty()) {
-      decisions.add(decideLine(line, merged, app.applicant()));
+      decisions.add(decideLine(line, merged, byId));
     }
     return new Decision(app.applicationId(), kb.version(), clock.instant().truncatedTo(ChronoUnit.MILLIS),
         List.copyOf(findings), List.copyOf(decisions));
@@ -66,11 +77,17 @@ public final class UnderwritingEngine {
 
   private List<Candidate> collect(Application app, LocalDate applied) {
     List<Candidate> out = new ArrayList<>();
+    double minConfidence = kb.settings().minConfidence();
     for (Application.Disclosure d : app.disclosuresOrEmpty()) {
-      for (ClinicalFinding f : normalizer.normalize(d.text(), d.icd10(), d.diagnosedOn(), d.status(), applied)) {
-        if (!f.negated() && f.aboutApplicant()) {
-          out.add(new Candidate(f, FindingSource.DISCLOSURE, d.text() != null ? d.text() : f.evidence()));
+      List<ClinicalFinding> positive = normalizer.normalize(d.text(), d.icd10(), d.diagnosedOn(), d.status(), applied)
+          .stream().filter(f -> !f.negated() && f.aboutApplicant()).toList();
+      boolean diagnosed = positive.stream()
+          .anyMatch(f -> f.known() && f.confidence() >= minConfidence && !symptom(f.icd10()));
+      for (ClinicalFinding f : positive) {
+        if (diagnosed && f.known() && explainable(f.icd10())) {
+          continue;
         }
+        out.add(new Candidate(f, FindingSource.DISCLOSURE, d.text() != null ? d.text() : f.evidence()));
       }
     }
     String sex = app.applicant() == null ? null : app.applicant().sex();
@@ -91,8 +108,34 @@ public final class UnderwritingEngine {
     return out;
   }
 
+  /** ICD-10 R00–R69: symptoms and signs. R70–R99 are abnormal results (蛋白尿, 肌酐升高), which are not. */
+  static boolean symptom(String icd10) {
+    if (icd10 == null || icd10.length() < 3 || Character.toUpperCase(icd10.charAt(0)) != 'R'
+        || !Character.isDigit(icd10.charAt(1)) || !Character.isDigit(icd10.charAt(2))) {
+      return false;
+    }
+    return (icd10.charAt(1) - '0') * 10 + (icd10.charAt(2) - '0') < 70;
+  }
+
+  /**
+   * A symptom that the diagnosis disclosed beside it accounts for (心慌 with 早搏, 胃疼 with 慢性胃炎, 咳嗽
+   * with 慢性支气管炎) is part of that diagnosis, not a second condition to work up: the diagnosis's rule
+   * decides, and the whole text stays its evidence. Red-flag symptoms are never taken as explained: they
+   * may point to something worse than the disclosed diagnosis.
+   */
+  static boolean explainable(String icd10) {
+    return symptom(icd10) && RED_FLAGS.stream().noneMatch(p -> icd10.toUpperCase(java.util.Locale.ROOT).startsWith(p));
+  }
+
+  /** 咯血, 黄疸, 腹水, 肿块, 血尿, 昏迷, 晕厥, 抽搐, 出血, 淋巴结肿大, 消瘦, 恶病质. */
+  private static final List<String> RED_FLAGS = List.of("R04", "R17", "R18", "R22", "R31", "R40", "R55", "R56",
+      "R58", "R59", "R63.4", "R64");
+
   private java.util.Optional<Candidate> bmi(Application.Applicant a) {
-    if (a == null || a.heightCm() == null || a.weightKg() == null || a.heightCm().signum() <= 0) {
+    // The KB's BMI bands (≤16, ≥28, ≥32) are adult cut-offs; children are judged on growth charts by age
+    // and sex, which the knowledge base does not hold, so a child's BMI is no finding.
+    if (a == null || a.heightCm() == null || a.weightKg() == null || a.heightCm().signum() <= 0
+        || a.age() == null || a.age() < ADULT_AGE) {
       return java.util.Optional.empty();
     }
     BigDecimal metres = a.heightCm().divide(BigDecimal.valueOf(100));
@@ -142,7 +185,7 @@ public final class UnderwritingEngine {
     return b.equals(broaderA) || a.equals(broaderB);
   }
 
-  private Decision.ProductLineDecision decideLine(String line, List<Candidate> findings, Application.Applicant who) {
+  private Decision.ProductLineDecision decideLine(String line, List<Candidate> findings, Map<String, Candidate> byId) {
     List<Applied> applied = new ArrayList<>();
     double minConfidence = kb.settings().minConfidence();
     for (Candidate c : findings) {
@@ -154,7 +197,7 @@ public final class UnderwritingEngine {
         applied.add(Applied.of(kb.systemRule(SystemRule.Kind.UNKNOWN_CONDITION), c.id));
         continue;
       }
-      Rule rule = kb.ruleFor(c.finding.conceptId(), line, facts(c, who)).orElseThrow(
+      Rule rule = kb.ruleFor(c.finding.conceptId(), line, c.facts).orElseThrow(
           () -> new IllegalStateException("Knowledge base has no rule for " + c.finding.conceptId() + " on " + line));
       applied.add(new Applied(rule.id(), c.id, rule.outcome(), c.finding.concept() + "：" + rule.reason()));
       if (c.confidence < minConfidence) {
@@ -178,8 +221,6 @@ public final class UnderwritingEngine {
     Integer postpone = null;
     List<Decision.Reason> reasons = new ArrayList<>();
     List<CustomerExplanation.Cause> causes = new ArrayList<>();
-    Map<String, Candidate> byId = new HashMap<>();
-    findings.forEach(c -> byId.put(c.id, c));
     for (Applied a : applied) {
       Candidate c = a.findingId == null ? null : byId.get(a.findingId);
       causes.add(new CustomerExplanation.Cause(a.outcome.type(), c == null || c.unreadable ? null : c.finding.concept(),
@@ -213,7 +254,7 @@ public final class UnderwritingEngine {
       putIfNotNull(facts, Facts.SEX, who.sex());
       putIfNotNull(facts, Facts.SMOKER, who.smoker());
     }
-    return facts;
+    return Collections.unmodifiableMap(facts);
   }
 
   private static void putIfNotNull(Map<String, Object> map, String key, Object value) {
@@ -231,6 +272,7 @@ public final class UnderwritingEngine {
     boolean contradicted;
     boolean unreadable;
     String id;
+    Map<String, Object> facts;
 
     Candidate(ClinicalFinding finding, FindingSource source, String evidence) {
       this.finding = finding;

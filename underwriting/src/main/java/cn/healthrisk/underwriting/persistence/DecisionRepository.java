@@ -9,6 +9,11 @@ import cn.healthrisk.underwriting.decision.Decision;
 import cn.healthrisk.underwriting.json.UnderwritingJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -30,16 +35,20 @@ import org.springframework.stereotype.Repository;
 public class DecisionRepository {
 
   private static final int REPLAY_PAGE = 500;
+  private static final String INSERT_DECISION = "INSERT INTO uw_decision (decision_id, application_id, client_id,"
+      + " idempotency_key, kb_version, decided_at, application_json, decision_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final DSLContext dsl;
   private final ObjectMapper json = UnderwritingJson.mapper();
+  private final ObjectReader decisionReader = json.readerFor(Decision.class);
 
   public DecisionRepository(DSLContext dsl) {
     this.dsl = dsl;
   }
 
   /**
-   * Stores the decision and one line per product line in one transaction.
+   * Stores the decision and one line per product line in one transaction: two statements, the decision
+   * (its generated key comes back with the insert) and all its lines in one multi-row insert.
    *
    * @throws DuplicateIdempotencyKeyException when the client already used {@code idempotencyKey}
    */
@@ -50,31 +59,40 @@ public class DecisionRepository {
     try {
       dsl.transaction(trx -> {
         DSLContext tx = trx.dsl();
-        tx.insertInto(UW_DECISION)
-            .set(UW_DECISION.DECISION_ID, decisionId)
-            .set(UW_DECISION.APPLICATION_ID, decision.applicationId())
-            .set(UW_DECISION.CLIENT_ID, clientId)
-            .set(UW_DECISION.IDEMPOTENCY_KEY, idempotencyKey)
-            .set(UW_DECISION.KB_VERSION, decision.kbVersion())
-            .set(UW_DECISION.DECIDED_AT, LocalDateTime.ofInstant(decision.decidedAt(), ZoneOffset.UTC))
-            .set(UW_DECISION.APPLICATION_JSON, applicationJson)
-            .set(UW_DECISION.DECISION_JSON, decisionJson)
-            .execute();
-        // jOOQ's MARIADB dialect renders INSERT ... RETURNING, which Connector/J rejects; the
-        // decision id is unique, so read the generated key back by it instead.
-        Long pk = tx.select(UW_DECISION.ID).from(UW_DECISION).where(UW_DECISION.DECISION_ID.eq(decisionId))
-            .fetchSingle(UW_DECISION.ID);
+        // Plain JDBC for this one statement: the generated key returns in the insert's own answer. jOOQ's
+        // MARIADB dialect would render INSERT ... RETURNING, which Connector/J rejects, and reading the key
+        // back by a SELECT costs a round trip.
+        long pk = tx.connectionResult(c -> {
+          try (PreparedStatement st = c.prepareStatement(INSERT_DECISION, Statement.RETURN_GENERATED_KEYS)) {
+            st.setString(1, decisionId);
+            st.setString(2, decision.applicationId());
+            st.setString(3, clientId);
+            st.setString(4, idempotencyKey);
+            st.setString(5, decision.kbVersion());
+            st.setObject(6, LocalDateTime.ofInstant(decision.decidedAt(), ZoneOffset.UTC));
+            st.setString(7, applicationJson);
+            st.setString(8, decisionJson);
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+              if (!keys.next()) {
+                throw new SQLException("No generated key for decision " + decisionId);
+              }
+              return keys.getLong(1);
+            }
+          }
+        });
+        if (decision.decisions().isEmpty()) {
+          return;
+        }
+        var lines = tx.insertInto(UW_DECISION_LINE, UW_DECISION_LINE.DECISION_PK, UW_DECISION_LINE.PRODUCT_LINE,
+            UW_DECISION_LINE.OUTCOME, UW_DECISION_LINE.EXTRA_PREMIUM_PCT, UW_DECISION_LINE.RULE_IDS);
         for (Decision.ProductLineDecision line : decision.decisions()) {
           Set<String> ruleIds = new LinkedHashSet<>();
           line.reasons().forEach(r -> ruleIds.add(r.ruleId()));
-          tx.insertInto(UW_DECISION_LINE)
-              .set(UW_DECISION_LINE.DECISION_PK, pk)
-              .set(UW_DECISION_LINE.PRODUCT_LINE, line.productLine())
-              .set(UW_DECISION_LINE.OUTCOME, line.outcome().name())
-              .set(UW_DECISION_LINE.EXTRA_PREMIUM_PCT, line.extraPremiumPct())
-              .set(UW_DECISION_LINE.RULE_IDS, String.join(",", ruleIds))
-              .execute();
+          lines = lines.values(pk, line.productLine(), line.outcome().name(), line.extraPremiumPct(),
+              String.join(",", ruleIds));
         }
+        lines.execute();
       });
     } catch (RuntimeException e) {
       if (idempotencyKey != null && isDuplicate(e)) {
@@ -135,7 +153,7 @@ public class DecisionRepository {
 
   private StoredDecision toStored(UwDecisionRecord r) {
     try {
-      Decision decision = json.readValue(r.getDecisionJson(), Decision.class);
+      Decision decision = decisionReader.readValue(r.getDecisionJson());
       // The issued JSON is the record of truth; the decided_at column serves ordering and queries.
       return new StoredDecision(r.getDecisionId(), r.getClientId(), r.getIdempotencyKey(), r.getKbVersion(),
           decision.decidedAt(), r.getApplicationJson(), r.getDecisionJson(), decision);

@@ -32,6 +32,7 @@ class UnderwritingEngineTest {
     final List<CheckupItem> items = new ArrayList<>();
     BigDecimal height = new BigDecimal("162");
     BigDecimal weight = new BigDecimal("58");
+    int age = 35;
 
     App lines(String... codes) {
       lines.addAll(List.of(codes));
@@ -54,9 +55,14 @@ class UnderwritingEngineTest {
       return this;
     }
 
+    App age(int years) {
+      age = years;
+      return this;
+    }
+
     Application build() {
       return new Application("A-1", LocalDate.of(2026, 11, 20),
-          new Application.Applicant(35, "F", height, weight, false), lines, disclosures,
+          new Application.Applicant(age, "F", height, weight, false), lines, disclosures,
           items.isEmpty() ? null : new Application.Checkup(LocalDate.of(2026, 9, 30), items), List.of());
     }
   }
@@ -228,5 +234,38 @@ class UnderwritingEngineTest {
         .checkup("空腹血糖", "6.8", "g/L").build()).decisionFor("MILLION_MEDICAL");
     assertThat(line.outcome()).isEqualTo(OutcomeType.REFER);
     assertThat(ruleIds(line)).containsExactly("UW-SYS-005");
+  }
+
+  @Test
+  void aChildIsNotJudgedOnTheAdultBmiBands() {
+    Application child = new App().age(3).body("98", "15").lines("CRITICAL_ILLNESS").build();
+    Application adult = new App().body("98", "15").lines("CRITICAL_ILLNESS").build();
+
+    assertThat(engine.decide(child).findings()).isEmpty();
+    assertThat(engine.decide(child).decisionFor("CRITICAL_ILLNESS").outcome()).isEqualTo(OutcomeType.STANDARD);
+    assertThat(engine.decide(adult).findings()).extracting(Decision.Finding::source).containsExactly(FindingSource.BMI);
+    assertThat(engine.decide(adult).decisionFor("CRITICAL_ILLNESS").outcome()).isEqualTo(OutcomeType.REFER);
+  }
+
+  @Test
+  void aSymptomTheDisclosedDiagnosisAccountsForIsPartOfIt() {
+    Decision withDiagnosis = engine.decide(new App().said("慢性胃炎，偶尔胃疼").lines("MILLION_MEDICAL").build());
+    Decision symptomOnly = engine.decide(new App().said("经常心慌").lines("MILLION_MEDICAL").build());
+
+    assertThat(withDiagnosis.findings()).extracting(Decision.Finding::concept).containsExactly("慢性胃炎");
+    assertThat(withDiagnosis.findings().get(0).evidence()).isEqualTo("慢性胃炎，偶尔胃疼");
+    assertThat(withDiagnosis.decisionFor("MILLION_MEDICAL").outcome()).isEqualTo(OutcomeType.STANDARD);
+    assertThat(symptomOnly.findings()).extracting(Decision.Finding::concept).containsExactly("心悸");
+    assertThat(symptomOnly.decisionFor("MILLION_MEDICAL").outcome()).isEqualTo(OutcomeType.REFER);
+  }
+
+  @Test
+  void aRedFlagSymptomIsNeverTakenAsExplained() {
+    Decision d = engine.decide(new App().said("慢性支气管炎，最近咳血").lines("CRITICAL_ILLNESS").build());
+
+    assertThat(d.findings()).extracting(Decision.Finding::concept).containsExactly("慢性支气管炎", "咯血");
+    assertThat(UnderwritingEngine.explainable("R04.200")).isFalse();
+    assertThat(UnderwritingEngine.explainable("R10.400")).isTrue();
+    assertThat(UnderwritingEngine.symptom("R80.x00")).isFalse();
   }
 }
