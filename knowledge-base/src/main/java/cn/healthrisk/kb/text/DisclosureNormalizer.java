@@ -98,7 +98,10 @@ public final class DisclosureNormalizer {
       "(\\d+(?:\\.\\d+)?)(?:[X×*](\\d+(?:\\.\\d+)?))?(?:[X×*](\\d+(?:\\.\\d+)?))?(MM|CM|毫米|厘米|公分)");
   private static final Pattern BLOOD_PRESSURE = Pattern.compile("(?<!\\d)(\\d{2,3})/(\\d{2,3})(?!\\d)");
   private static final Pattern SEVERITY = Pattern.compile("(轻|中|重)度");
-  private static final Pattern OPERATED = Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定");
+  /** An operation only advised or planned ("医生建议手术", "准备下个月做") has not been done. */
+  private static final Pattern PLANNED = Pattern.compile("建议|准备|打算|计划|考虑|安排|预约|需要|要做|要|待|将");
+  private static final Pattern OPERATED =
+      Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定|钢板|钢钉|髓内钉|打了?钉");
   /**
    * Words that carry no condition, stripped before deciding a clause is unknown text: fillers,
    * and what people say about treatment and follow-up ("打胰岛素", "医生说先观察", "复查指标都正常"),
@@ -110,6 +113,7 @@ public final class DisclosureNormalizer {
           + "|医生说|大夫说|医生|大夫|建议|观察|随访|复查|定期|指标|结果|控制|稳定|好转|没事|不用管|不要紧|问题不大"
           + "|规律|按时|坚持|注意|饮食|运动|锻炼|减肥|戒烟|戒酒|平时|偶尔|经常|一般|基本|挺好|还好|恢复|打针|输液"
           + "|孩子|小孩|宝宝|儿子|女儿|疫苗|接种|非常|特别|一切|都好|很好|从小|出生|至今|任何|疾病|毛病|不适"
+          + "|里面|钢板|钢钉|钉子|内固定|取出|没取|手术|开刀|做了|打了|考虑|准备|打算|计划|安排"
           + "|胰岛素|降压药|降糖药|降脂药|二甲双胍|阿司匹林|他汀|[^，。；、\\s]{1,4}(?:拉唑|沙坦|地平|片|胶囊|颗粒|口服液)"
           + "|[有曾为了过的在年月个前后天次多约左右侧部叶史是吃打先都也就还很说要没再些点着过把被让给]"
           + "|[\\dA-Z.%/()\\-+:~]");
@@ -319,6 +323,22 @@ public final class DisclosureNormalizer {
         inSentence.stream().filter(b -> !b.explicit || b.negated).forEach(b -> b.negated = true);
         continue;
       }
+      // "骨折，打了钢板": an operation said in a clause of its own is on the conditions just named.
+      Matcher operated = OPERATED.matcher(masked);
+      if (operated.find() && !reading.last.isEmpty()
+          && !Boolean.TRUE.equals(polarity(masked.substring(0, operated.start())))
+          && !PLANNED.matcher(masked.substring(0, operated.start())).find()) {
+        String cue = operated.group();
+        reading.last.forEach(b -> {
+          if (!b.attributes.containsKey(Facts.OPERATED)) {
+            operatedWith(b, cue);
+          }
+        });
+        reading.last.forEach(b -> attrs.forEach(b.attributes::putIfAbsent));
+        if (!hasUnknownWords(item)) {
+          continue;
+        }
+      }
       if (!attrs.isEmpty()) {
         if (reading.last.isEmpty()) {
           pending.putAll(attrs);
@@ -334,7 +354,8 @@ public final class DisclosureNormalizer {
       if (FAMILY.matcher(item).find()) {
         family = true;
       }
-      if (cue == null && hasUnknownWords(item)) {
+      // An unknown word inside a list of denials ("无鼻炎、胃炎、皮肤病") is denied with the rest.
+      if (cue == null && !negated && hasUnknownWords(item)) {
         inSentence.add(new Builder(null, item, false, family, CONFIDENCE_UNKNOWN, "unknown", null));
       }
     }
@@ -428,9 +449,16 @@ public final class DisclosureNormalizer {
     if (!op.find()) {
       return;
     }
+    operatedWith(b, op.group());
+  }
+
+  /** Marks the finding operated on, with the condition's operation the cue names (or its first one). */
+  private void operatedWith(Builder b, String cue) {
     b.attributes.put(Facts.OPERATED, true);
-    List<Surgery> linked = surgeriesByCondition.getOrDefault(m.conceptId(), List.of());
-    String cue = op.group();
+    if (b.conceptId == null) {
+      return;
+    }
+    List<Surgery> linked = surgeriesByCondition.getOrDefault(b.conceptId, List.of());
     Surgery chosen = linked.stream()
         .filter(s -> s.name().contains(cue) || s.synonyms().stream().anyMatch(t -> t.contains(cue)))
         .findFirst()

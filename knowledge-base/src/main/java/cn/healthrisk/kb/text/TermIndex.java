@@ -21,6 +21,8 @@ public final class TermIndex<T> {
   public static final int MIN_FUZZY_LENGTH = 3;
   /** Terms shorter than this take no substitution other than a homophone or an input-method confusion. */
   public static final int MIN_SUBSTITUTION_LENGTH = 6;
+  /** Terms shorter than this take no dropped or added character. */
+  public static final int MIN_INDEL_LENGTH = 5;
 
   /**
    * Characters whose exchange turns a statement into its opposite (阴性/阳性, 有/无, 高/低): an edit
@@ -342,7 +344,8 @@ public final class TermIndex<T> {
       return null;
     }
     boolean interior = p > 0 && s > 0;
-    if (a < MIN_FUZZY_LENGTH + 1 || !interior) {
+    // A dropped or added character in a short term is another word (声带结节 is not 回声结节).
+    if (a < MIN_INDEL_LENGTH || !interior) {
       return null;
     }
     if (a == b + 1 && termPart.length() == 1 && textPart.isEmpty()) {
