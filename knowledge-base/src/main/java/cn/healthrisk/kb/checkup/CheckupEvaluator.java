@@ -67,7 +67,7 @@ public final class CheckupEvaluator {
       Optional<Indicator> indicator = resolve(item.name());
       String value = TextForms.fold(item.value());
       if (indicator.isEmpty()) {
-        List<ClinicalFinding> text = normalizer.normalize(item.value() == null ? "" : item.value(), reportDate);
+        List<ClinicalFinding> text = normalizer.normalizePrinted(item.value() == null ? "" : item.value(), reportDate);
         List<ClinicalFinding> known = text.stream().filter(f -> f.known() && !f.negated() && f.aboutApplicant()).toList();
         if (known.isEmpty()) {
           unknown.add(item.name());

@@ -247,8 +247,22 @@ public final class DisclosureNormalizer {
 
   /** Findings in free text; relative times count back from {@code referenceDate}. */
   public List<ClinicalFinding> normalize(String text, LocalDate referenceDate) {
+    return read(text, referenceDate, true);
+  }
+
+  /**
+   * Findings in text a system printed (a checkup report's imaging conclusion): read like typed text
+   * but without the search for typing errors, which printed text does not make and which is the
+   * costliest part of reading.
+   */
+  public List<ClinicalFinding> normalizePrinted(String text, LocalDate referenceDate) {
+    return read(text, referenceDate, false);
+  }
+
+  private List<ClinicalFinding> read(String text, LocalDate referenceDate, boolean typed) {
     List<Builder> findings = new ArrayList<>();
     Reading reading = new Reading();
+    reading.typed = typed;
     for (String sentence : SENTENCE.split(TextForms.fold(text))) {
       if (!sentence.isEmpty()) {
         readSentence(sentence, referenceDate, reading, findings);
@@ -264,6 +278,8 @@ public final class DisclosureNormalizer {
    * describe ("阑尾切除，已痊愈") and facts said before them ("2019年，查出高血压").
    */
   private static final class Reading {
+    /** Typed by a person, so typing errors are looked for. */
+    boolean typed = true;
     List<Builder> last = new ArrayList<>();
     final Map<String, Object> pending = new LinkedHashMap<>();
   }
@@ -278,7 +294,7 @@ public final class DisclosureNormalizer {
         continue;
       }
       String masked = mask(item);
-      List<Match> matches = match(item);
+      List<Match> matches = match(item, reading.typed);
       Map<String, Object> attrs = attributes(item, ref);
       int from = 0;
       for (Match m : matches) {
@@ -598,7 +614,7 @@ public final class DisclosureNormalizer {
   }
 
   /** Exact terms first; patterns, then one-edit typo matches, only on what the terms left. */
-  private List<Match> match(String item) {
+  private List<Match> match(String item, boolean typed) {
     List<Match> found = new ArrayList<>();
     for (TermIndex.Hit<Entry> h : terms.longestMatches(item)) {
       Entry e = h.value();
@@ -624,7 +640,9 @@ public final class DisclosureNormalizer {
     found.sort(Comparator.comparingInt(Match::start));
     compose(item, found);
     trends(item, found);
-    fuzzy(item, found);
+    if (typed) {
+      fuzzy(item, found);
+    }
     found.sort(Comparator.comparingInt(Match::start));
     return found;
   }
