@@ -122,6 +122,10 @@ public final class ContractReceipts {
   /** The fields a family cannot draw without. */
   private static List<String> missing(String family, DocumentType type, ReceiptFields f) {
     List<String> out = new ArrayList<>();
+    if (family.equals("B")) {
+      // The electronic family leaves a missing field blank, which is how a receipt without it looks.
+      return out;
+    }
     if (f.issueDate() == null) {
       out.add("issueDate");
     }
@@ -145,8 +149,8 @@ public final class ContractReceipts {
   /**
    * Draws the receipt as a one-page PDF with a text layer.
    *
-   * @throws IllegalArgumentException for an unknown family, a family of the other document type, or fields the
-   *     family needs that are missing
+   * @throws IllegalArgumentException for an unknown family, or fields the family needs that are missing (a
+   *     family of the other document type draws with family B instead)
    * @throws FontUnavailableException when no CJK font is installed
    */
   public static byte[] pdf(ReceiptData data, RenderOptions options, long seed) {
@@ -155,10 +159,10 @@ public final class ContractReceipts {
       throw new IllegalArgumentException("unknown render family '" + family + "'; known: "
           + new TreeSet<>(ReceiptGenerator.FAMILIES));
     }
-    // B is the electronic family and has an outpatient form here; the others print one document type.
+    // B is the electronic family and has both forms here; the others print one document type, so a receipt of
+    // the other type asked of them is drawn by B (the family is a look, the receipt's type is its content).
     if (!family.equals("B") && ReceiptGenerator.documentType(family) != data.documentType()) {
-      throw new IllegalArgumentException("family " + family + " prints " + ReceiptGenerator.documentType(family)
-          + ", but the receipt is " + data.documentType());
+      family = "B";
     }
     List<String> missing = missing(family, data.documentType(), data.fields());
     if (!missing.isEmpty()) {

@@ -81,7 +81,7 @@ final class ElectronicInpatientLayout extends ReceiptLayout {
     pair(c, "票据代码：", f.invoiceCode(), rx, 100, Face.SANS, S, LABEL, INK);
     pair(c, "票据号码：", f.invoiceNumber(), rx, 150, Face.SANS, S, LABEL, INK);
     pair(c, "校 验 码：", f.checkCode(), rx, 200, Face.SANS, S, LABEL, INK);
-    pair(c, "开票日期：", f.issueDate().toString(), rx, 250, Face.SANS, S, LABEL, INK);
+    pair(c, "开票日期：", String.valueOf(f.issueDate()), rx, 250, Face.SANS, S, LABEL, INK);
 
     pair(c, "交款人统一社会信用代码：", f.payerIdMasked(), M, 340, Face.SANS, S, LABEL, INK);
     pair(c, "交款人：", f.payerName(), 1020, 340, Face.SANS, S, LABEL, INK);
@@ -113,7 +113,9 @@ final class ElectronicInpatientLayout extends ReceiptLayout {
     }
     c.line(M, TABLE_TOP + ROW, right, TABLE_TOP + ROW, 1.2, RULE);
     List<ReceiptItem> items = f.items();
-    long nights = f.admissionDate().until(f.dischargeDate()).getDays();
+    // A receipt drawn without its dates (to test what a missing field does) counts one night.
+    long nights = f.admissionDate() == null || f.dischargeDate() == null ? 1
+        : f.admissionDate().until(f.dischargeDate()).getDays();
     // Filled row by row, left group then right, so reading order is the item order.
     for (int i = 0; i < items.size(); i++) {
       ReceiptItem it = items.get(i);

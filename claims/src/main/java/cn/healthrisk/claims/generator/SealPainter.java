@@ -26,6 +26,8 @@ final class SealPainter {
    */
   static BufferedImage round(ReceiptFonts fonts, String ring, String bottom, int size,
       Random random) {
+    // A receipt drawn without its hospital name still gets a stamp, with nothing round its edge.
+    ring = ring == null ? "" : ring;
     BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
