@@ -48,6 +48,11 @@ import org.apache.tika.mime.MediaType;
  * cannot hang the caller; each of those threads gets its own engine from the provider. PDF
  * coordinates (text layer and rendered pages alike) are pixels at {@value #PDF_DPI} dpi.
  *
+ * <p>With the text-layer check on, each PDF page that has a text layer is also rendered once and
+ * OCR'd: text the page does not show is left out of the text, and where the visible text layer
+ * disagrees with the page, the page's OCR text is used instead. Both are reported in
+ * {@link DocumentText#integrity()}.
+ *
  * <p>Thread-safe. Closing the reader stops its threads; the provider is the caller's to close.
  */
 public final class DocumentReader implements AutoCloseable {
@@ -60,14 +65,31 @@ public final class DocumentReader implements AutoCloseable {
   private final DocumentLimits limits;
   private final OcrEngineProvider engines;
   private final ImagePreprocessor preprocessor;
+  private final boolean tamperCheck;
   private final ExecutorService workers;
 
+  /** A reader with the engine's preprocessing and the text-layer check on. */
   public DocumentReader(DocumentLimits limits, OcrEngineProvider engines) {
-    this(limits, engines, ImagePreprocessor.forEngine(engines.engineName()));
+    this(limits, engines, ImagePreprocessor.forEngine(engines.engineName()), true);
+  }
+
+  /** A reader with the engine's preprocessing. */
+  public DocumentReader(DocumentLimits limits, OcrEngineProvider engines, boolean tamperCheck) {
+    this(limits, engines, ImagePreprocessor.forEngine(engines.engineName()), tamperCheck);
   }
 
   public DocumentReader(
       DocumentLimits limits, OcrEngineProvider engines, ImagePreprocessor preprocessor) {
+    this(limits, engines, preprocessor, true);
+  }
+
+  /**
+   * @param tamperCheck whether a PDF page with a text layer is also rendered, checked for text a
+   *     reader cannot see, and compared with OCR of the render (see {@link IntegrityFinding})
+   */
+  public DocumentReader(DocumentLimits limits, OcrEngineProvider engines,
+      ImagePreprocessor preprocessor, boolean tamperCheck) {
+    this.tamperCheck = tamperCheck;
     this.limits = Objects.requireNonNull(limits, "limits");
     this.engines = Objects.requireNonNull(engines, "engines");
     this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
@@ -175,34 +197,73 @@ public final class DocumentReader implements AutoCloseable {
       }
       checkPageCount(fileName, pageCount);
       List<OcrPage> pages = new ArrayList<>(pageCount);
-      OcrEngine engine = null;
-      PDFRenderer renderer = null;
+      List<IntegrityFinding> integrity = new ArrayList<>();
+      PDFRenderer renderer = new PDFRenderer(document);
+      String ocrEngine = null;
       for (int i = 0; i < pageCount; i++) {
         checkInterrupted();
-        OcrPage textPage = PdfTextLayer.readPage(document, i, PDF_DPI);
-        if (!textPage.boxes().isEmpty()) {
-          pages.add(textPage);
+        PdfTextLayer layer = PdfTextLayer.read(document, i);
+        if (!layer.isEmpty() && !tamperCheck) {
+          pages.add(layer.page(PDF_DPI, g -> true));
           continue;
         }
-        // A page without a text layer is a scan: render it and OCR it.
-        if (engine == null) {
-          engine = engine();
-          renderer = new PDFRenderer(document);
-        }
-        BufferedImage image = renderer.renderImageWithDPI(i, renderDpi(document, i), ImageType.RGB);
+        float dpi = renderDpi(document, i);
+        BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
         checkInterrupted();
-        pages.add(ocr(engine, image, fileName));
+        if (layer.isEmpty()) {
+          // A page without a text layer is a scan: OCR is all there is.
+          OcrEngine engine = engine();
+          pages.add(ocr(engine, image, fileName));
+          ocrEngine = engine.name();
+          continue;
+        }
+        PdfIntegrityCheck.PageResult checked = checkPage(fileName, i, layer, image, dpi);
+        integrity.addAll(checked.findings());
+        pages.add(checked.text());
+        if (checked.ocr()) {
+          ocrEngine = engines.engineName();
+        }
       }
       // Any OCR'd page makes the whole document OCR: its text is then only as good as the OCR.
-      return engine == null
-          ? new DocumentText(mediaType, DocumentText.Source.PDF_TEXT_LAYER, null, pages)
-          : new DocumentText(mediaType, DocumentText.Source.OCR, engine.name(), pages);
+      return ocrEngine == null
+          ? new DocumentText(mediaType, DocumentText.Source.PDF_TEXT_LAYER, null, pages, integrity)
+          : new DocumentText(mediaType, DocumentText.Source.OCR, ocrEngine, pages, integrity);
     } catch (InvalidPasswordException e) {
       throw new UnreadableDocumentException(
           Reason.UNSUPPORTED_TYPE, "PDF 已加密，需要密码才能打开: " + fileName, e);
     } catch (IOException e) {
       throw new UnreadableDocumentException(
           Reason.CORRUPT, "PDF 文件已损坏，无法解析: " + fileName + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  // The text-layer check of one page: hidden glyphs from the render, and the visible layer's
+  // values against OCR of the same render. Without an OCR engine only the first part runs, unless
+  // the whole layer is hidden, in which case the page can only be read by OCR.
+  private PdfIntegrityCheck.PageResult checkPage(
+      String fileName, int pageIndex, PdfTextLayer layer, BufferedImage image, float dpi)
+      throws UnreadableDocumentException {
+    OcrEngine engine;
+    try {
+      engine = engine();
+    } catch (UnreadableDocumentException e) {
+      PdfIntegrityCheck.PageResult partial;
+      try {
+        partial = PdfIntegrityCheck.check(pageIndex + 1, layer, image, dpi, PDF_DPI, null, null);
+      } catch (OcrException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+      if (partial.text().boxes().isEmpty()) {
+        throw e;
+      }
+      return partial;
+    }
+    try {
+      return PdfIntegrityCheck.check(
+          pageIndex + 1, layer, image, dpi, PDF_DPI, engine, preprocessor.prepare(image));
+    } catch (OcrException e) {
+      throw new UnreadableDocumentException(
+          Reason.OCR_FAILED, "文字识别失败: " + fileName + " (" + e.getMessage() + ")", e);
     }
   }
 
