@@ -60,6 +60,9 @@ public final class DocumentReader implements AutoCloseable {
   /** Resolution at which PDF pages are measured and rendered for OCR. */
   public static final int PDF_DPI = 200;
 
+  // An upright receipt reads as far more Chinese characters and digits than this.
+  private static final int MIN_UPRIGHT_CHARS = 40;
+
   private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
 
   private final DocumentLimits limits;
@@ -321,7 +324,10 @@ public final class DocumentReader implements AutoCloseable {
             throw new UnreadableDocumentException(
                 Reason.CORRUPT, "图片文件不完整（可能传输中断）: " + fileName + " (" + truncated.get() + ")");
           }
-          pages.add(ocr(engine, preprocessor.prepare(image), fileName));
+          if (imageCount == 1) {
+            image = ImagePreprocessor.rotateQuarter(image, ExifOrientation.quarterTurns(content));
+          }
+          pages.add(recognizeUpright(engine, preprocessor.prepare(image), fileName));
         }
         return new DocumentText(mediaType, DocumentText.Source.OCR, engine.name(), pages);
       } finally {
@@ -369,6 +375,48 @@ public final class DocumentReader implements AutoCloseable {
       throw new UnreadableDocumentException(
           Reason.OCR_FAILED, "文字识别失败: " + fileName + " (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * OCR of an image that may be lying on its side or upside down (a phone photo without, or with a
+   * wrong, orientation tag): when the page as given reads as almost nothing, the other three
+   * orientations are tried and the one that reads best is kept. A readable page costs nothing
+   * extra.
+   */
+  private static OcrPage recognizeUpright(OcrEngine engine, BufferedImage image, String fileName)
+      throws UnreadableDocumentException {
+    OcrPage best = ocr(engine, image, fileName);
+    int bestScore = readableChars(best);
+    if (bestScore >= MIN_UPRIGHT_CHARS) {
+      return best;
+    }
+    for (int quarters : new int[] {1, 3, 2}) {
+      checkInterrupted();
+      OcrPage turned = ocr(engine, ImagePreprocessor.rotateQuarter(image, quarters), fileName);
+      int score = readableChars(turned);
+      // Clearly better only: noise reads as a little text whichever way it is turned.
+      if (score > bestScore * 2 + 10) {
+        best = turned;
+        bestScore = score;
+      }
+      if (bestScore >= MIN_UPRIGHT_CHARS) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  // Chinese characters and digits read with confidence: what an upright receipt is full of.
+  private static int readableChars(OcrPage page) {
+    int n = 0;
+    for (var box : page.boxes()) {
+      if (box.confidence() >= 0.8) {
+        n += (int) box.text().codePoints()
+            .filter(c -> Character.isDigit(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+            .count();
+      }
+    }
+    return n;
   }
 
   private static void checkInterrupted() throws UnreadableDocumentException {
