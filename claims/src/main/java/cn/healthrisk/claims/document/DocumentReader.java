@@ -178,10 +178,15 @@ public final class DocumentReader implements AutoCloseable {
     if (type.getType().equals("image")) {
       return readImage(fileName, content, mediaType);
     }
+    // An OFD e-receipt is a zip of XML; Tika may call it a zip or by its own name.
+    if ((mediaType.equals("application/zip") || mediaType.equals("application/ofd")
+        || mediaType.equals("application/x-ofd")) && OfdReader.isOfd(content)) {
+      return OfdReader.read(fileName, content, limits.maxPages());
+    }
     throw new UnreadableDocumentException(
         Reason.UNSUPPORTED_TYPE,
         "不支持的文件类型: " + fileName + " 的内容被识别为 " + mediaType
-            + "，只接受 PDF 或图片（JPEG、PNG、TIFF、BMP）");
+            + "，只接受 PDF、OFD 或图片（JPEG、PNG、TIFF、BMP）");
   }
 
   private static MediaType detect(byte[] content) throws IOException {

@@ -21,6 +21,8 @@ public record DocumentText(String mediaType, Source source, String ocrEngine, Li
   /** How the text was obtained. */
   public enum Source {
     PDF_TEXT_LAYER,
+    /** The text objects of an OFD e-receipt. */
+    OFD_TEXT,
     OCR
   }
 
