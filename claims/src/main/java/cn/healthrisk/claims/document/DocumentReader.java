@@ -399,8 +399,9 @@ public final class DocumentReader implements AutoCloseable {
       checkInterrupted();
       OcrPage turned = ocr(engine, ImagePreprocessor.rotateQuarter(image, quarters), fileName);
       int score = readableChars(turned);
-      // Clearly better only: noise reads as a little text whichever way it is turned.
-      if (score > bestScore * 2 + 10) {
+      // Only a turn that reads like a page, and clearly better: a faded slip read upright beats
+      // the junk OCR finds in the same slip on its side.
+      if (score >= MIN_UPRIGHT_CHARS && score > bestScore * 2 + 10) {
         best = turned;
         bestScore = score;
       }
