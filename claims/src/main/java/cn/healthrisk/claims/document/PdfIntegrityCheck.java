@@ -72,6 +72,15 @@ final class PdfIntegrityCheck {
    */
   static PageResult check(int pageNo, PdfTextLayer layer, BufferedImage render, double renderDpi,
       double pageDpi, OcrEngine engine, BufferedImage prepared) throws OcrException {
+    return check(pageNo, layer, render, renderDpi, pageDpi, engine, prepared, true);
+  }
+
+  /**
+   * Checks one page; with {@code compare} false the OCR engine only reads a page whose whole
+   * layer is hidden, and values are not compared (for an engine whose digits are too noisy).
+   */
+  static PageResult check(int pageNo, PdfTextLayer layer, BufferedImage render, double renderDpi,
+      double pageDpi, OcrEngine engine, BufferedImage prepared, boolean compare) throws OcrException {
     Map<Glyph, String> hidden = hiddenGlyphs(layer, render, renderDpi / 72.0);
     long drawn = layer.lines().stream().flatMap(List::stream).filter(g -> !g.blank()).count();
     // A page whose whole text layer is invisible is how scanners make a scan searchable: not
@@ -83,8 +92,12 @@ final class PdfIntegrityCheck {
       findings.addAll(hiddenRuns(pageNo, layer, hidden));
     }
     OcrPage visible = layer.page(pageDpi, g -> !hidden.containsKey(g));
-    if (engine == null) {
+    if (engine == null || (!compare && !visible.boxes().isEmpty())) {
       return new PageResult(visible, false, cap(findings));
+    }
+    if (!compare) {
+      OcrPage ocr = scaled(engine.recognize(prepared), visible.width(), visible.height());
+      return new PageResult(ocr, true, cap(findings));
     }
     OcrPage ocr = scaled(engine.recognize(prepared), visible.width(), visible.height());
     OcrPage compared = searchableScan ? layer.page(pageDpi, g -> true) : visible;
