@@ -47,10 +47,10 @@ public class ClaimsBenchCommand implements Callable<Integer> {
           + "on for rapidocr, off for tesseract.")
   Boolean sealFilter;
 
-  @Option(names = "--straighten", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(names = "--straighten", negatable = true,
       description = "Find a photographed sheet against its background and undo its perspective before OCR "
-          + "(--straighten, the default, as in production) or not (--no-straighten)")
-  boolean straighten;
+          + "(--straighten) or not (--no-straighten); default: as in production, on for rapidocr, off for tesseract.")
+  Boolean straighten;
 
   @Option(names = "--details", description = "List each wrong value against its truth.")
   boolean details;

@@ -45,7 +45,7 @@ public final class ReceiptBench {
 
   private final Boolean sealFilter;
   private final Path textCache;
-  private final boolean straighten;
+  private final Boolean straighten;
 
   /**
    * @param sealFilter whether to fade seals before OCR, or null for what the engine uses in
@@ -54,13 +54,14 @@ public final class ReceiptBench {
    *     extractor changes without OCR); null for none. Cached documents are not timed.
    */
   public ReceiptBench(Boolean sealFilter, Path textCache) {
-    this(sealFilter, textCache, true);
+    this(sealFilter, textCache, null);
   }
 
   /**
-   * @param straighten whether photographed sheets are straightened before OCR (production: yes)
+   * @param straighten whether photographed sheets are straightened before OCR, or null for the
+   *     engine's production setting (on for RapidOCR, off for Tesseract)
    */
-  public ReceiptBench(Boolean sealFilter, Path textCache, boolean straighten) {
+  public ReceiptBench(Boolean sealFilter, Path textCache, Boolean straighten) {
     this.sealFilter = sealFilter;
     this.textCache = textCache;
     this.straighten = straighten;
@@ -76,9 +77,13 @@ public final class ReceiptBench {
     CombinedReceiptExtractor extractor =
         new CombinedReceiptExtractor(new RulesReceiptExtractor(), new ReceiptValidator());
     List<DocumentScore> scores = new ArrayList<>();
-    ImagePreprocessor preprocessor = (sealFilter == null
-        ? ImagePreprocessor.forEngine(engine) : ImagePreprocessor.defaults().withSealFilter(sealFilter))
-        .withStraightening(straighten);
+    ImagePreprocessor preprocessor = ImagePreprocessor.forEngine(engine);
+    if (sealFilter != null) {
+      preprocessor = preprocessor.withSealFilter(sealFilter);
+    }
+    if (straighten != null) {
+      preprocessor = preprocessor.withStraightening(straighten);
+    }
     try (OcrEngineProvider engines = OcrEngines.perThread(engine);
         DocumentReader reader = new DocumentReader(DocumentLimits.DEFAULTS, engines, preprocessor)) {
       int i = 0;

@@ -63,21 +63,22 @@ public final class ImagePreprocessor {
     this.straighten = straighten;
   }
 
-  /**
-   * A preprocessor with the default sweet spot of 1200 to 2400 pixels on the long side, which
-   * straightens photographed sheets.
-   */
+  /** A preprocessor with the default sweet spot of 1200 to 2400 pixels on the long side. */
   public static ImagePreprocessor defaults() {
-    return new ImagePreprocessor(DEFAULT_MIN_LONG_SIDE, DEFAULT_MAX_LONG_SIDE, false, true);
+    return new ImagePreprocessor(DEFAULT_MIN_LONG_SIDE, DEFAULT_MAX_LONG_SIDE);
   }
 
   /**
-   * The preprocessing an engine reads best after: RapidOCR with red seals faded (measured in
+   * The preprocessing an engine reads best after: RapidOCR with photographed sheets straightened
+   * and red seals faded (measured in
    * docs/receipt-accuracy.md: it recovers the hospital name and amount in words a seal covers);
    * Tesseract without, because it turns the dark remnants of a faded seal into low-confidence junk.
    */
   public static ImagePreprocessor forEngine(String engineName) {
-    return defaults().withSealFilter(RapidOcrEngine.NAME.equals(engineName));
+    boolean rapid = RapidOcrEngine.NAME.equals(engineName);
+    // Straightening photographed sheets: on held-out photos RapidOCR read 85.1 % of fields with it
+    // against 83.0 % without, Tesseract 33.7 % against 44.6 % (docs/receipt-accuracy.md).
+    return defaults().withSealFilter(rapid).withStraightening(rapid);
   }
 
   /** The same scaling, with or without the seal filter. */
