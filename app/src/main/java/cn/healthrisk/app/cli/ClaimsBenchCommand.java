@@ -47,6 +47,11 @@ public class ClaimsBenchCommand implements Callable<Integer> {
           + "on for rapidocr, off for tesseract.")
   Boolean sealFilter;
 
+  @Option(names = "--straighten", negatable = true,
+      description = "Find a photographed sheet against its background and undo its perspective before OCR "
+          + "(--straighten) or not (--no-straighten); default: as in production, on for rapidocr, off for tesseract.")
+  Boolean straighten;
+
   @Option(names = "--details", description = "List each wrong value against its truth.")
   boolean details;
 
@@ -83,7 +88,7 @@ public class ClaimsBenchCommand implements Callable<Integer> {
       System.err.println("engine claims bench: no labelled documents in " + in);
       return 2;
     }
-    ReceiptBench bench = new ReceiptBench(sealFilter, textCache);
+    ReceiptBench bench = new ReceiptBench(sealFilter, textCache, straighten);
     List<ReceiptBench.EngineRun> runs = new ArrayList<>();
     for (String engine : engines) {
       runs.add(bench.run(engine, docs, line -> {

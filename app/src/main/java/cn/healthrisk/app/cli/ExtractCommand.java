@@ -44,6 +44,7 @@ public class ExtractCommand implements Callable<Integer> {
       DocumentPipeline pipeline = ctx.getBean(DocumentPipeline.class);
       Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".extract-", ".tmp");
       int unreadable = 0;
+      int tampered = 0;
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         int i = 0;
         for (Path p : docs) {
@@ -57,6 +58,11 @@ public class ExtractCommand implements Callable<Integer> {
           if (o.extractionJson() == null) {
             unreadable++;
           }
+          if (!o.tampering().isEmpty()) {
+            tampered++;
+            System.err.printf("%n%s: DOCUMENT_TAMPERING_SUSPECTED %s%n", name,
+                cn.healthrisk.claims.application.DocumentTampering.flag(name, o.tampering()).message());
+          }
           w.write(line);
           w.write('\n');
           System.out.printf("\r%d/%d %s", i, docs.size(), name);
@@ -66,7 +72,8 @@ public class ExtractCommand implements Callable<Integer> {
         throw e;
       }
       Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      System.out.printf("%nExtracted %d documents (%d unreadable) to %s%n", docs.size(), unreadable, out);
+      System.out.printf("%nExtracted %d documents (%d unreadable, %d suspected of tampering) to %s%n",
+          docs.size(), unreadable, tampered, out);
       return 0;
     }
   }

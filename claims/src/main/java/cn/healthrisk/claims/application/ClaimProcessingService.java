@@ -64,6 +64,7 @@ public class ClaimProcessingService {
     List<StoredResult.Extraction> stored = new ArrayList<>();
     Map<String, String> unreadable = new LinkedHashMap<>();
     Map<String, List<String>> injection = new LinkedHashMap<>();
+    List<Flag> tampering = new ArrayList<>();
     for (StoredDocument doc : claims.documents(claimPk)) {
       byte[] content = claims.content(doc.contentHash()).orElse(null);
       DocumentPipeline.Outcome out = content == null
@@ -71,6 +72,9 @@ public class ClaimProcessingService {
           : pipeline.process(claim.claimId(), doc.fileName(), doc.contentHash(), content);
       if (!out.injectionEvidence().isEmpty()) {
         injection.put(doc.fileName(), out.injectionEvidence());
+      }
+      if (!out.tampering().isEmpty()) {
+        tampering.add(DocumentTampering.flag(doc.fileName(), out.tampering()));
       }
       if (out.extraction() == null) {
         unreadable.put(doc.fileName(), out.unreadableReason());
@@ -83,7 +87,8 @@ public class ClaimProcessingService {
     }
 
     // Receipts shared with other claims are found once the whole run is written (CrossClaimChecks).
-    List<Flag> flags = rules.evaluate(new ClaimContext(claim, policy, receipts, unreadable, injection));
+    List<Flag> flags = new ArrayList<>(rules.evaluate(new ClaimContext(claim, policy, receipts, unreadable, injection)));
+    flags.addAll(tampering);
     List<StoredResult.FlagRow> flagRows = flags.stream()
         .map(FlagRows::of)
         .toList();

@@ -1,5 +1,6 @@
 package cn.healthrisk.claims.application;
 
+import cn.healthrisk.claims.document.IntegrityFinding;
 import cn.healthrisk.claims.extraction.ReceiptExtraction;
 import java.util.List;
 
@@ -18,12 +19,21 @@ public interface DocumentPipeline {
    * @param injectionEvidence text on the document that addresses instructions to a model
    * @param extractor which extractor(s) produced the fields, e.g. "rules" or "rules+llm"
    * @param ocrEngine the OCR engine used, or null for a PDF text layer
+   * @param tampering what suggests the PDF's text layer was altered (hidden text, values the page
+   *     does not show); the extraction never uses such text
    */
   record Outcome(ReceiptExtraction extraction, String extractionJson, String unreadableReason,
-      List<String> injectionEvidence, String extractor, String ocrEngine) {
+      List<String> injectionEvidence, String extractor, String ocrEngine, List<IntegrityFinding> tampering) {
 
     public Outcome {
       injectionEvidence = injectionEvidence == null ? List.of() : List.copyOf(injectionEvidence);
+      tampering = tampering == null ? List.of() : List.copyOf(tampering);
+    }
+
+    /** An outcome with nothing suggesting tampering. */
+    public Outcome(ReceiptExtraction extraction, String extractionJson, String unreadableReason,
+        List<String> injectionEvidence, String extractor, String ocrEngine) {
+      this(extraction, extractionJson, unreadableReason, injectionEvidence, extractor, ocrEngine, List.of());
     }
 
     public static Outcome unreadable(String reason) {

@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
 /**
  * The document pipeline of the nightly run: detect and read (text layer or OCR, cached by content
  * hash and engine), extract the receipt fields (rules, plus an LLM when {@code ENGINE_LLM_BASE_URL} is
- * set), and validate them.
+ * set), and validate them. A PDF with a text layer is also checked against its rendered page
+ * ({@code engine.documents.tamper-check}, on by default); what that finds comes back as
+ * {@link Outcome#tampering()}.
  */
 @Component
 public class ReceiptDocumentPipeline implements DocumentPipeline {
@@ -46,6 +48,7 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
   private final LlmReceiptExtractor llm;
   private final CombinedReceiptExtractor extractor;
   private final OcrCacheRepository cache;
+  private final String cacheKey;
   private final Clock clock;
 
   public ReceiptDocumentPipeline(@Value("${engine.ocr.engine:rapidocr}") String ocrEngine, OcrCacheRepository cache,
@@ -53,17 +56,21 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
       @Value("${engine.documents.max-bytes:20971520}") long maxBytes,
       @Value("${engine.documents.max-pixels:40000000}") long maxPixels,
       @Value("${engine.documents.max-pages:10}") int maxPages,
-      @Value("${engine.documents.max-seconds:60}") int maxSeconds) {
+      @Value("${engine.documents.max-seconds:60}") int maxSeconds,
+      @Value("${engine.documents.tamper-check:true}") boolean tamperCheck) {
     this.engines = OcrEngines.perThread(ocrEngine);
     this.reader = new DocumentReader(
-        new DocumentLimits(maxBytes, maxPixels, maxPages, java.time.Duration.ofSeconds(maxSeconds)), engines);
+        new DocumentLimits(maxBytes, maxPixels, maxPages, java.time.Duration.ofSeconds(maxSeconds)), engines,
+        tamperCheck);
+    // Text read without the check must not stand in for text read with it.
+    this.cacheKey = engines.engineName() + (tamperCheck ? "+tamper-check" : "");
     this.cache = cache;
     this.clock = clock;
     this.llm = LlmSettings.fromEnv(llmSettings(environment)).map(LlmReceiptExtractor::new).orElse(null);
     this.extractor = new CombinedReceiptExtractor(new RulesReceiptExtractor(), new ReceiptValidator(), llm,
         new PromptInjectionDetector());
-    log.info("Document pipeline: OCR engine '{}', LLM extraction {}", engines.engineName(),
-        llm == null ? "off (rules only)" : "on");
+    log.info("Document pipeline: OCR engine '{}', LLM extraction {}, PDF tamper check {}", engines.engineName(),
+        llm == null ? "off (rules only)" : "on", tamperCheck ? "on" : "off");
   }
 
   /** The ENGINE_LLM_* settings as Spring sees them: environment variables, or properties in tests. */
@@ -95,11 +102,11 @@ public class ReceiptDocumentPipeline implements DocumentPipeline {
     ReceiptExtraction extraction = c.result().toExtraction(claimId, documentName, c.validations());
     String used = c.llmStatus() == CombinedExtraction.LlmStatus.SUCCEEDED ? "rules+llm" : "rules";
     return new Outcome(extraction, ReceiptJson.write(extraction), null, c.promptInjectionEvidence(), used,
-        text.ocrEngine());
+        text.ocrEngine(), text.integrity());
   }
 
   private DocumentText readCached(String name, String hash, byte[] content) throws UnreadableDocumentException {
-    String key = engines.engineName();
+    String key = cacheKey;
     Optional<String> hit = cache.find(hash, key);
     if (hit.isPresent()) {
       try {

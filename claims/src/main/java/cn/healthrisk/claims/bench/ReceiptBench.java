@@ -45,6 +45,7 @@ public final class ReceiptBench {
 
   private final Boolean sealFilter;
   private final Path textCache;
+  private final Boolean straighten;
 
   /**
    * @param sealFilter whether to fade seals before OCR, or null for what the engine uses in
@@ -53,8 +54,17 @@ public final class ReceiptBench {
    *     extractor changes without OCR); null for none. Cached documents are not timed.
    */
   public ReceiptBench(Boolean sealFilter, Path textCache) {
+    this(sealFilter, textCache, null);
+  }
+
+  /**
+   * @param straighten whether photographed sheets are straightened before OCR, or null for the
+   *     engine's production setting (on for RapidOCR, off for Tesseract)
+   */
+  public ReceiptBench(Boolean sealFilter, Path textCache, Boolean straighten) {
     this.sealFilter = sealFilter;
     this.textCache = textCache;
+    this.straighten = straighten;
   }
 
   /** Reads, extracts and scores every document with the named engine. */
@@ -67,8 +77,13 @@ public final class ReceiptBench {
     CombinedReceiptExtractor extractor =
         new CombinedReceiptExtractor(new RulesReceiptExtractor(), new ReceiptValidator());
     List<DocumentScore> scores = new ArrayList<>();
-    ImagePreprocessor preprocessor = sealFilter == null
-        ? ImagePreprocessor.forEngine(engine) : ImagePreprocessor.defaults().withSealFilter(sealFilter);
+    ImagePreprocessor preprocessor = ImagePreprocessor.forEngine(engine);
+    if (sealFilter != null) {
+      preprocessor = preprocessor.withSealFilter(sealFilter);
+    }
+    if (straighten != null) {
+      preprocessor = preprocessor.withStraightening(straighten);
+    }
     try (OcrEngineProvider engines = OcrEngines.perThread(engine);
         DocumentReader reader = new DocumentReader(DocumentLimits.DEFAULTS, engines, preprocessor)) {
       int i = 0;

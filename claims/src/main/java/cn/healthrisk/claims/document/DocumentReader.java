@@ -6,6 +6,7 @@ import cn.healthrisk.claims.ocr.OcrEngine;
 import cn.healthrisk.claims.ocr.OcrEngineProvider;
 import cn.healthrisk.claims.ocr.OcrException;
 import cn.healthrisk.claims.ocr.OcrPage;
+import cn.healthrisk.claims.ocr.TesseractOcrEngine;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -48,6 +49,11 @@ import org.apache.tika.mime.MediaType;
  * cannot hang the caller; each of those threads gets its own engine from the provider. PDF
  * coordinates (text layer and rendered pages alike) are pixels at {@value #PDF_DPI} dpi.
  *
+ * <p>With the text-layer check on, each PDF page that has a text layer is also rendered once and
+ * OCR'd: text the page does not show is left out of the text, and where the visible text layer
+ * disagrees with the page, the page's OCR text is used instead. Both are reported in
+ * {@link DocumentText#integrity()}.
+ *
  * <p>Thread-safe. Closing the reader stops its threads; the provider is the caller's to close.
  */
 public final class DocumentReader implements AutoCloseable {
@@ -55,19 +61,39 @@ public final class DocumentReader implements AutoCloseable {
   /** Resolution at which PDF pages are measured and rendered for OCR. */
   public static final int PDF_DPI = 200;
 
+  // An upright receipt reads as far more Chinese characters and digits than this.
+  private static final int MIN_UPRIGHT_CHARS = 40;
+
   private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
 
   private final DocumentLimits limits;
   private final OcrEngineProvider engines;
   private final ImagePreprocessor preprocessor;
+  private final boolean tamperCheck;
   private final ExecutorService workers;
 
+  /** A reader with the engine's preprocessing and the text-layer check on. */
   public DocumentReader(DocumentLimits limits, OcrEngineProvider engines) {
-    this(limits, engines, ImagePreprocessor.forEngine(engines.engineName()));
+    this(limits, engines, ImagePreprocessor.forEngine(engines.engineName()), true);
+  }
+
+  /** A reader with the engine's preprocessing. */
+  public DocumentReader(DocumentLimits limits, OcrEngineProvider engines, boolean tamperCheck) {
+    this(limits, engines, ImagePreprocessor.forEngine(engines.engineName()), tamperCheck);
   }
 
   public DocumentReader(
       DocumentLimits limits, OcrEngineProvider engines, ImagePreprocessor preprocessor) {
+    this(limits, engines, preprocessor, true);
+  }
+
+  /**
+   * @param tamperCheck whether a PDF page with a text layer is also rendered, checked for text a
+   *     reader cannot see, and compared with OCR of the render (see {@link IntegrityFinding})
+   */
+  public DocumentReader(DocumentLimits limits, OcrEngineProvider engines,
+      ImagePreprocessor preprocessor, boolean tamperCheck) {
+    this.tamperCheck = tamperCheck;
     this.limits = Objects.requireNonNull(limits, "limits");
     this.engines = Objects.requireNonNull(engines, "engines");
     this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
@@ -153,10 +179,15 @@ public final class DocumentReader implements AutoCloseable {
     if (type.getType().equals("image")) {
       return readImage(fileName, content, mediaType);
     }
+    // An OFD e-receipt is a zip of XML; Tika may call it a zip or by its own name.
+    if ((mediaType.equals("application/zip") || mediaType.equals("application/ofd")
+        || mediaType.equals("application/x-ofd")) && OfdReader.isOfd(content)) {
+      return OfdReader.read(fileName, content, limits.maxPages());
+    }
     throw new UnreadableDocumentException(
         Reason.UNSUPPORTED_TYPE,
         "不支持的文件类型: " + fileName + " 的内容被识别为 " + mediaType
-            + "，只接受 PDF 或图片（JPEG、PNG、TIFF、BMP）");
+            + "，只接受 PDF、OFD 或图片（JPEG、PNG、TIFF、BMP）");
   }
 
   private static MediaType detect(byte[] content) throws IOException {
@@ -175,34 +206,77 @@ public final class DocumentReader implements AutoCloseable {
       }
       checkPageCount(fileName, pageCount);
       List<OcrPage> pages = new ArrayList<>(pageCount);
-      OcrEngine engine = null;
-      PDFRenderer renderer = null;
+      List<IntegrityFinding> integrity = new ArrayList<>();
+      PDFRenderer renderer = new PDFRenderer(document);
+      String ocrEngine = null;
       for (int i = 0; i < pageCount; i++) {
         checkInterrupted();
-        OcrPage textPage = PdfTextLayer.readPage(document, i, PDF_DPI);
-        if (!textPage.boxes().isEmpty()) {
-          pages.add(textPage);
+        PdfTextLayer layer = PdfTextLayer.read(document, i);
+        if (!layer.isEmpty() && !tamperCheck) {
+          pages.add(layer.page(PDF_DPI, g -> true));
           continue;
         }
-        // A page without a text layer is a scan: render it and OCR it.
-        if (engine == null) {
-          engine = engine();
-          renderer = new PDFRenderer(document);
-        }
-        BufferedImage image = renderer.renderImageWithDPI(i, renderDpi(document, i), ImageType.RGB);
+        float dpi = renderDpi(document, i);
+        BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.RGB);
         checkInterrupted();
-        pages.add(ocr(engine, image, fileName));
+        if (layer.isEmpty()) {
+          // A page without a text layer is a scan: OCR is all there is.
+          OcrEngine engine = engine();
+          pages.add(ocr(engine, image, fileName));
+          ocrEngine = engine.name();
+          continue;
+        }
+        PdfIntegrityCheck.PageResult checked = checkPage(fileName, i, layer, image, dpi);
+        integrity.addAll(checked.findings());
+        pages.add(checked.text());
+        if (checked.ocr()) {
+          ocrEngine = engines.engineName();
+        }
       }
       // Any OCR'd page makes the whole document OCR: its text is then only as good as the OCR.
-      return engine == null
-          ? new DocumentText(mediaType, DocumentText.Source.PDF_TEXT_LAYER, null, pages)
-          : new DocumentText(mediaType, DocumentText.Source.OCR, engine.name(), pages);
+      return ocrEngine == null
+          ? new DocumentText(mediaType, DocumentText.Source.PDF_TEXT_LAYER, null, pages, integrity)
+          : new DocumentText(mediaType, DocumentText.Source.OCR, ocrEngine, pages, integrity);
     } catch (InvalidPasswordException e) {
       throw new UnreadableDocumentException(
           Reason.UNSUPPORTED_TYPE, "PDF 已加密，需要密码才能打开: " + fileName, e);
     } catch (IOException e) {
       throw new UnreadableDocumentException(
           Reason.CORRUPT, "PDF 文件已损坏，无法解析: " + fileName + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  // The text-layer check of one page: hidden glyphs from the render, and the visible layer's
+  // values against OCR of the same render. Without an OCR engine only the first part runs, unless
+  // the whole layer is hidden, in which case the page can only be read by OCR.
+  private PdfIntegrityCheck.PageResult checkPage(
+      String fileName, int pageIndex, PdfTextLayer layer, BufferedImage image, float dpi)
+      throws UnreadableDocumentException {
+    OcrEngine engine;
+    try {
+      engine = engine();
+    } catch (UnreadableDocumentException e) {
+      PdfIntegrityCheck.PageResult partial;
+      try {
+        partial = PdfIntegrityCheck.check(pageIndex + 1, layer, image, dpi, PDF_DPI, null, null);
+      } catch (OcrException impossible) {
+        throw new IllegalStateException(impossible);
+      }
+      if (partial.text().boxes().isEmpty()) {
+        throw e;
+      }
+      return partial;
+    }
+    try {
+      // Tesseract's digits are too noisy for the comparison: on genuine e-receipts it misreads
+      // amounts often enough to raise false alarms (PdfTamperingIT with ENGINE_OCR=tesseract),
+      // so with it only the hidden-text checks run.
+      boolean compare = !TesseractOcrEngine.NAME.equals(engines.engineName());
+      return PdfIntegrityCheck.check(
+          pageIndex + 1, layer, image, dpi, PDF_DPI, engine, preprocessor.prepare(image), compare);
+    } catch (OcrException e) {
+      throw new UnreadableDocumentException(
+          Reason.OCR_FAILED, "文字识别失败: " + fileName + " (" + e.getMessage() + ")", e);
     }
   }
 
@@ -260,7 +334,10 @@ public final class DocumentReader implements AutoCloseable {
             throw new UnreadableDocumentException(
                 Reason.CORRUPT, "图片文件不完整（可能传输中断）: " + fileName + " (" + truncated.get() + ")");
           }
-          pages.add(ocr(engine, preprocessor.prepare(image), fileName));
+          if (imageCount == 1) {
+            image = ImagePreprocessor.rotateQuarter(image, ExifOrientation.quarterTurns(content));
+          }
+          pages.add(recognizeUpright(engine, preprocessor.prepare(image), fileName));
         }
         return new DocumentText(mediaType, DocumentText.Source.OCR, engine.name(), pages);
       } finally {
@@ -308,6 +385,49 @@ public final class DocumentReader implements AutoCloseable {
       throw new UnreadableDocumentException(
           Reason.OCR_FAILED, "文字识别失败: " + fileName + " (" + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * OCR of an image that may be lying on its side or upside down (a phone photo without, or with a
+   * wrong, orientation tag): when the page as given reads as almost nothing, the other three
+   * orientations are tried and the one that reads best is kept. A readable page costs nothing
+   * extra.
+   */
+  private static OcrPage recognizeUpright(OcrEngine engine, BufferedImage image, String fileName)
+      throws UnreadableDocumentException {
+    OcrPage best = ocr(engine, image, fileName);
+    int bestScore = readableChars(best);
+    if (bestScore >= MIN_UPRIGHT_CHARS) {
+      return best;
+    }
+    for (int quarters : new int[] {1, 3, 2}) {
+      checkInterrupted();
+      OcrPage turned = ocr(engine, ImagePreprocessor.rotateQuarter(image, quarters), fileName);
+      int score = readableChars(turned);
+      // Only a turn that reads like a page, and clearly better: a faded slip read upright beats
+      // the junk OCR finds in the same slip on its side.
+      if (score >= MIN_UPRIGHT_CHARS && score > bestScore * 2 + 10) {
+        best = turned;
+        bestScore = score;
+      }
+      if (bestScore >= MIN_UPRIGHT_CHARS) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  // Chinese characters and digits read with confidence: what an upright receipt is full of.
+  private static int readableChars(OcrPage page) {
+    int n = 0;
+    for (var box : page.boxes()) {
+      if (box.confidence() >= 0.8) {
+        n += (int) box.text().codePoints()
+            .filter(c -> Character.isDigit(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+            .count();
+      }
+    }
+    return n;
   }
 
   private static void checkInterrupted() throws UnreadableDocumentException {

@@ -141,6 +141,28 @@ public final class ReceiptGenerator {
     return drawImage(layout, data, ReceiptFonts.load(), new Random(seed)).image();
   }
 
+  /**
+   * The receipt of one family as a PDF with a text layer, as an e-receipt platform or a hospital
+   * system would issue it, without writing anything else.
+   */
+  public static byte[] pdf(String family, ReceiptData data, long seed) {
+    ReceiptLayout layout = LAYOUTS.get(family);
+    if (layout == null) {
+      throw new IllegalArgumentException("unknown family " + family + "; known: " + FAMILIES);
+    }
+    try {
+      Path file = Files.createTempFile("receipt-", ".pdf");
+      try {
+        writePdf(layout, data, ReceiptFonts.load(), new Random(seed), file);
+        return Files.readAllBytes(file);
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a PDF receipt", e);
+    }
+  }
+
   /** The document type a family prints. */
   public static DocumentType documentType(String family) {
     ReceiptLayout layout = LAYOUTS.get(family);

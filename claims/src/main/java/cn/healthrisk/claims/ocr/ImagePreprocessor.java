@@ -34,6 +34,7 @@ public final class ImagePreprocessor {
   private final int minLongSide;
   private final int maxLongSide;
   private final boolean sealFilter;
+  private final boolean straighten;
 
   public ImagePreprocessor(int minLongSide, int maxLongSide) {
     this(minLongSide, maxLongSide, false);
@@ -43,6 +44,15 @@ public final class ImagePreprocessor {
    * @param sealFilter whether to fade red seals before OCR
    */
   public ImagePreprocessor(int minLongSide, int maxLongSide, boolean sealFilter) {
+    this(minLongSide, maxLongSide, sealFilter, false);
+  }
+
+  /**
+   * @param sealFilter whether to fade red seals before OCR
+   * @param straighten whether a photographed sheet is found against its background and its
+   *     perspective undone first ({@link PaperFinder})
+   */
+  public ImagePreprocessor(int minLongSide, int maxLongSide, boolean sealFilter, boolean straighten) {
     if (minLongSide <= 0 || maxLongSide < minLongSide) {
       throw new IllegalArgumentException(
           "need 0 < minLongSide <= maxLongSide, got " + minLongSide + ", " + maxLongSide);
@@ -50,6 +60,7 @@ public final class ImagePreprocessor {
     this.minLongSide = minLongSide;
     this.maxLongSide = maxLongSide;
     this.sealFilter = sealFilter;
+    this.straighten = straighten;
   }
 
   /** A preprocessor with the default sweet spot of 1200 to 2400 pixels on the long side. */
@@ -58,26 +69,40 @@ public final class ImagePreprocessor {
   }
 
   /**
-   * The preprocessing an engine reads best after: RapidOCR with red seals faded (measured in
+   * The preprocessing an engine reads best after: RapidOCR with photographed sheets straightened
+   * and red seals faded (measured in
    * docs/receipt-accuracy.md: it recovers the hospital name and amount in words a seal covers);
    * Tesseract without, because it turns the dark remnants of a faded seal into low-confidence junk.
    */
   public static ImagePreprocessor forEngine(String engineName) {
-    return defaults().withSealFilter(RapidOcrEngine.NAME.equals(engineName));
+    boolean rapid = RapidOcrEngine.NAME.equals(engineName);
+    // Straightening photographed sheets: on held-out photos RapidOCR read 85.1 % of fields with it
+    // against 83.0 % without, Tesseract 33.7 % against 44.6 % (docs/receipt-accuracy.md).
+    return defaults().withSealFilter(rapid).withStraightening(rapid);
   }
 
   /** The same scaling, with or without the seal filter. */
   public ImagePreprocessor withSealFilter(boolean on) {
-    return new ImagePreprocessor(minLongSide, maxLongSide, on);
+    return new ImagePreprocessor(minLongSide, maxLongSide, on, straighten);
+  }
+
+  /** The same preprocessing, with or without straightening photographed sheets. */
+  public ImagePreprocessor withStraightening(boolean on) {
+    return new ImagePreprocessor(minLongSide, maxLongSide, sealFilter, on);
   }
 
   /** A short name of this preprocessing, for caches of its output. */
   public String name() {
-    return "scale" + minLongSide + "-" + maxLongSide + (sealFilter ? "-seal" : "");
+    return "scale" + minLongSide + "-" + maxLongSide + (straighten ? "-paper" : "")
+        + (sealFilter ? "-seal" : "");
   }
 
-  /** Returns an RGB copy of the image scaled into the sweet spot (or the image itself if it fits). */
-  public BufferedImage prepare(BufferedImage source) {
+  /**
+   * Returns an RGB copy of the image, its sheet straightened when it is a photo of one, scaled
+   * into the sweet spot (or the image itself if nothing needed doing).
+   */
+  public BufferedImage prepare(BufferedImage image) {
+    BufferedImage source = straighten ? PaperFinder.straighten(image) : image;
     int longSide = Math.max(source.getWidth(), source.getHeight());
     double scale = 1.0;
     if (longSide > maxLongSide) {
@@ -105,6 +130,29 @@ public final class ImagePreprocessor {
       fadeSeals(target);
     }
     return target;
+  }
+
+  /** The image turned clockwise by {@code quarters} quarter turns (0 to 3). */
+  public static BufferedImage rotateQuarter(BufferedImage image, int quarters) {
+    int q = Math.floorMod(quarters, 4);
+    if (q == 0) {
+      return image;
+    }
+    int w = image.getWidth();
+    int h = image.getHeight();
+    BufferedImage out = new BufferedImage(q == 2 ? w : h, q == 2 ? h : w, BufferedImage.TYPE_INT_RGB);
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      image.getRGB(0, y, w, 1, row, 0, w);
+      for (int x = 0; x < w; x++) {
+        switch (q) {
+          case 1 -> out.setRGB(h - 1 - y, x, row[x]);
+          case 2 -> out.setRGB(w - 1 - x, h - 1 - y, row[x]);
+          default -> out.setRGB(y, w - 1 - x, row[x]);
+        }
+      }
+    }
+    return out;
   }
 
   /** Whitens light, strongly red pixels in place; returns how many. */
