@@ -161,7 +161,10 @@ public final class ContractReceipts {
     }
     // B is the electronic family and has both forms here; the others print one document type, so a receipt of
     // the other type asked of them is drawn by B (the family is a look, the receipt's type is its content).
-    if (!family.equals("B") && ReceiptGenerator.documentType(family) != data.documentType()) {
+    // The outpatient paper slips (C 机打, E 热敏) are never issued as PDFs with a text layer, and drawn as one
+    // their text layer reads in an order no real document has; a PDF of them is drawn as B's outpatient form.
+    if (!family.equals("B") && ReceiptGenerator.documentType(family) != data.documentType()
+        || family.equals("C") || family.equals("E")) {
       family = "B";
     }
     List<String> missing = missing(family, data.documentType(), data.fields());
