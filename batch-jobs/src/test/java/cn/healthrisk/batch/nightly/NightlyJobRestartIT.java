@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -38,15 +38,17 @@ class NightlyJobRestartIT {
   static final LocalDate DATE = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
   static final int CLAIMS = 20;
 
+  /** Fails the write of the chunk holding the claim id set in {@link #failOn}, once. */
   @TestConfiguration
   static class FailOnce {
-    static final AtomicBoolean armed = new AtomicBoolean();
+    static final AtomicReference<String> failOn = new AtomicReference<>();
 
     @Bean
-    ChunkFaultInjector failOnceOnClaim7() {
+    ChunkFaultInjector failOnceOnChosenClaim() {
       return ids -> {
-        if (ids.contains("C-0007") && armed.compareAndSet(true, false)) {
-          throw new IllegalStateException("injected failure while writing the chunk with C-0007");
+        String id = failOn.get();
+        if (id != null && ids.contains(id) && failOn.compareAndSet(id, null)) {
+          throw new IllegalStateException("injected failure while writing the chunk with " + id);
         }
       };
     }
@@ -72,7 +74,7 @@ class NightlyJobRestartIT {
     }
 
     assertThat(runs.pending(DATE)).isEqualTo(CLAIMS);
-    FailOnce.armed.set(true);
+    FailOnce.failOn.set("C-0007");
     NightlyRunService.RunReport first = runs.run(DATE);
     assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
     int pendingAfterFailure = ctx.fetchCount(CLAIM, CLAIM.STATUS.eq("RECEIVED"));
