@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * A run fails on the very last claim of its last partition, so fewer claims are left than there
@@ -29,7 +28,6 @@ import org.springframework.context.annotation.Import;
     "spring.flyway.enabled=false",
     // A property of its own gives this test its own context and so its own fresh database.
     "engine.batch.retry-limit=3"})
-@Import(NightlyJobRestartIT.FailOnce.class)
 class NightlyJobResumeLastClaimIT {
   static final LocalDate DATE = NightlyJobRestartIT.DATE;
   static final int CLAIMS = 8;
@@ -37,6 +35,7 @@ class NightlyJobResumeLastClaimIT {
   @Autowired ClaimIntakeService intake;
   @Autowired NightlyRunService runs;
   @Autowired DSLContext ctx;
+  @Autowired InjectedFaults faults;
 
   @Test
   void resumeReachesTheOneClaimLeft() {
@@ -51,8 +50,9 @@ class NightlyJobResumeLastClaimIT {
           Map.of("r.txt", text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    NightlyJobRestartIT.FailOnce.failOn.set("L-0008");
+    faults.failWrites("L-0008", InjectedFaults.DbError.DEADLOCK, 1000);
     NightlyRunService.RunReport first = runs.run(DATE);
+    faults.clear();
     assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
     // Partition 1 holds L-0005..L-0008, written in chunks of three: only the chunk [L-0008] failed.
     assertThat(ctx.fetch(CLAIM, CLAIM.STATUS.eq("RECEIVED")).getValues(CLAIM.CLAIM_ID)).containsExactly("L-0008");
