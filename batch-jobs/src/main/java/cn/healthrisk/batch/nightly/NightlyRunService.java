@@ -50,9 +50,15 @@ public class NightlyRunService {
     this.clock = clock;
   }
 
-  /** The outcome of one invocation. */
+  /**
+   * One execution of the nightly job: what an invocation did, or a line of the history.
+   *
+   * @param startTime when the execution started (null if it never did), as Spring Batch records it (host local time)
+   * @param endTime when it ended; null while it runs
+   */
   public record RunReport(LocalDate businessDate, String outcome, Long jobExecutionId, BatchStatus status,
-      long read, long written, long parked, long pending, String exitDescription) {}
+      long read, long written, long parked, long pending, String exitDescription, LocalDateTime startTime,
+      LocalDateTime endTime) {}
 
   public static JobParameters parameters(LocalDate businessDate) {
     return new JobParametersBuilder()
@@ -133,6 +139,6 @@ public class NightlyRunService {
       desc = desc.substring(0, 400) + "…";
     }
     return new RunReport(date, outcome, exec.getId(), exec.getStatus(), books.read(), books.written(), books.parked(),
-        date == null ? 0 : pending(date), desc);
+        date == null ? 0 : pending(date), desc, exec.getStartTime(), exec.getEndTime());
   }
 }
