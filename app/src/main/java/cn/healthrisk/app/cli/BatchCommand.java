@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code engine batch ...}: the nightly claims run. */
 @Command(name = "batch", mixinStandardHelpOptions = true, description = "Run, resume and inspect the nightly claims run.",
-    subcommands = {BatchCommand.Nightly.class, BatchCommand.Recover.class, BatchCommand.Status.class})
+    subcommands = {BatchCommand.Nightly.class, BatchCommand.Recover.class, BatchCommand.Status.class,
+        BatchBenchCommand.class})
 public class BatchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
