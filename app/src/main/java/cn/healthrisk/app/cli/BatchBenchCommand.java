@@ -109,14 +109,18 @@ public class BatchBenchCommand implements Callable<Integer> {
         results.add(runOnce(server, p, docs, totalPages, date, cores));
       }
     }
-    double ocrPagesPerMinute = ocrSingleCore(docs);
+    System.out.printf(Locale.ROOT, "%nOCR engine alone on the same image pages, one thread...%n");
+    OcrSpeed ocr = ocrSingleCore(docs);
+    double ocrPagesPerMinute = ocr.pagesPerMinute();
 
     System.out.println();
-    System.out.println("partitions  claims  pages  seconds  claims/min  pages/min  pages/min/core  peak heap MB  peak RSS MB");
+    System.out.println("partitions  claims  pages  seconds  claims/min  pages/min  pages/min/core  CPU s  "
+        + "pages/CPU-min  peak heap MB  peak RSS MB");
     for (Result r : results) {
-      System.out.printf(Locale.ROOT, "%10d  %6d  %5d  %7.1f  %10.1f  %9.1f  %14.1f  %12.0f  %11.0f%n", r.partitions,
-          r.claims, r.pages, r.seconds, r.claims * 60 / r.seconds, r.pages * 60 / r.seconds,
-          r.pages * 60 / r.seconds / cores, r.peakHeapBytes / 1048576.0, r.peakRssBytes / 1048576.0);
+      System.out.printf(Locale.ROOT, "%10d  %6d  %5d  %7.1f  %10.1f  %9.1f  %14.1f  %5.0f  %13.1f  %12.0f  %11.0f%n",
+          r.partitions, r.claims, r.pages, r.seconds, r.claims * 60 / r.seconds, r.pages * 60 / r.seconds,
+          r.pages * 60 / r.seconds / cores, r.cpuSeconds, r.cpuSeconds <= 0 ? 0 : r.pages * 60 / r.cpuSeconds,
+          r.peakHeapBytes / 1048576.0, r.peakRssBytes / 1048576.0);
     }
     if (results.size() > 1) {
       Result first = results.get(0);
@@ -127,8 +131,8 @@ public class BatchBenchCommand implements Callable<Integer> {
     if (ocrPagesPerMinute > 0) {
       Result best = results.stream().min((a, b) -> Double.compare(a.seconds, b.seconds)).orElseThrow();
       double pipeline = best.pages * 60 / best.seconds;
-      System.out.printf(Locale.ROOT, "OCR engine alone, one thread, same %d image pages: %.1f pages/min%n",
-          docs.size() - pdfs, ocrPagesPerMinute);
+      System.out.printf(Locale.ROOT, "OCR engine alone, one thread, same %d image pages: %.1f pages/min "
+          + "(%.1f pages per CPU-minute)%n", docs.size() - pdfs, ocrPagesPerMinute, ocr.pagesPerCpuMinute());
       System.out.printf(Locale.ROOT, "Pipeline (best, %d partitions) %.1f pages/min = %.0f%% of OCR single-core x %d cores "
           + "(%.1f pages/min); target >= 80%%%s%n", best.partitions, pipeline,
           100 * pipeline / (ocrPagesPerMinute * cores), cores, ocrPagesPerMinute * cores,
@@ -139,8 +143,16 @@ public class BatchBenchCommand implements Callable<Integer> {
     return results.stream().allMatch(r -> r.completed) ? 0 : 1;
   }
 
-  record Result(int partitions, int claims, int pages, double seconds, long peakHeapBytes, long peakRssBytes,
-      boolean completed) {}
+  record Result(int partitions, int claims, int pages, double seconds, double cpuSeconds, long peakHeapBytes,
+      long peakRssBytes, boolean completed) {}
+
+  /** CPU time of this JVM, all threads: what the run got from a shared machine. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
+  }
 
   private List<GeneratedDocument> generate(Path dir) {
     ReceiptGenerator generator = new ReceiptGenerator(0.1);
@@ -179,12 +191,15 @@ public class BatchBenchCommand implements Callable<Integer> {
         System.gc();
         MemorySampler memory = new MemorySampler();
         memory.start();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         NightlyRunService.RunReport r = BatchCommand.runWithProgress(ctx, date);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         memory.interrupt();
         boolean ok = r.status() == BatchStatus.COMPLETED && r.read() == docs.size();
-        return new Result(p, (int) r.read(), pages, seconds, memory.peakHeap.get(), memory.peakRss.get(), ok);
+        return new Result(p, (int) r.read(), pages, seconds, cpuSeconds, memory.peakHeap.get(), memory.peakRss.get(),
+            ok);
       }
     } finally {
       execute(server, "DROP DATABASE IF EXISTS " + db);
@@ -212,11 +227,15 @@ public class BatchBenchCommand implements Callable<Integer> {
     }
   }
 
+  /** Pages per minute of wall time and per CPU-minute of the OCR engine alone. */
+  record OcrSpeed(double pagesPerMinute, double pagesPerCpuMinute) {}
+
   /** The OCR engine alone on the image pages, one thread: decoding and preparing are not timed. */
-  private static double ocrSingleCore(List<GeneratedDocument> docs) throws IOException, OcrException {
+  private static OcrSpeed ocrSingleCore(List<GeneratedDocument> docs) throws IOException, OcrException {
     ImagePreprocessor prep = ImagePreprocessor.forEngine(OcrEngines.DEFAULT);
     OcrEngine engine = OcrEngines.create(OcrEngines.DEFAULT);
     long nanos = 0;
+    long cpuNanos = 0;
     int n = 0;
     try {
       for (GeneratedDocument d : docs) {
@@ -224,15 +243,17 @@ public class BatchBenchCommand implements Callable<Integer> {
           continue;
         }
         BufferedImage image = prep.prepare(ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(d.document()))));
+        long cpu = processCpuNanos();
         long s = System.nanoTime();
         engine.recognize(image);
         nanos += System.nanoTime() - s;
+        cpuNanos += processCpuNanos() - cpu;
         n++;
       }
     } finally {
       engine.close();
     }
-    return n == 0 ? 0 : n * 60e9 / nanos;
+    return n == 0 ? new OcrSpeed(0, 0) : new OcrSpeed(n * 60e9 / nanos, cpuNanos <= 0 ? 0 : n * 60e9 / cpuNanos);
   }
 
   private static boolean isPdf(Path p) {
