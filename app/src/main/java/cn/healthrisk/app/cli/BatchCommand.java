@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /** {@code engine batch ...}: the nightly claims run. */
 @Command(name = "batch", mixinStandardHelpOptions = true, description = "Run, resume and inspect the nightly claims run.",
-    subcommands = {BatchCommand.Nightly.class, BatchCommand.Recover.class, BatchCommand.Status.class})
+    subcommands = {BatchCommand.Nightly.class, BatchCommand.Recover.class, BatchCommand.Status.class,
+        BatchBenchCommand.class})
 public class BatchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -30,7 +31,7 @@ public class BatchCommand implements Runnable {
       description = "Process every claim received up to the end of the business date that no run has processed. "
           + "Rerunning a failed date resumes it; rerunning a completed date does nothing.")
   public static class Nightly implements Callable<Integer> {
-    @Option(names = "--business-date", required = true, description = "The business date, YYYY-MM-DD.")
+    @Option(names = {"--business-date", "--date"}, required = true, description = "The business date, YYYY-MM-DD.")
     LocalDate businessDate;
 
     @Option(names = "--partitions", description = "Partitions (threads) for the claim step (default: engine.batch.partitions).")
@@ -58,7 +59,13 @@ public class BatchCommand implements Runnable {
       return t;
     });
     System.out.printf("Nightly run for %s: %d claims to process%n", date, runs.pending(date));
-    ticker.scheduleAtFixedRate(() -> bar.draw(progress.snapshot()), 500, 500, TimeUnit.MILLISECONDS);
+    ticker.scheduleAtFixedRate(() -> {
+      NightlyProgress.Snapshot s = progress.snapshot();
+      // Until the job has counted its claims there is nothing to show.
+      if (s.total() > 0 || s.done() > 0) {
+        bar.draw(s);
+      }
+    }, 500, 500, TimeUnit.MILLISECONDS);
     NightlyRunService.RunReport r;
     try {
       r = runs.run(date);
@@ -87,9 +94,15 @@ public class BatchCommand implements Runnable {
     @Override
     public Integer call() {
       try (ConfigurableApplicationContext ctx = Contexts.start(false)) {
-        List<Long> ids = ctx.getBean(NightlyRunService.class).recover();
+        NightlyRunService runs = ctx.getBean(NightlyRunService.class);
+        List<Long> alive = runs.aliveElsewhere();
+        List<Long> ids = runs.recover();
+        if (!alive.isEmpty()) {
+          System.out.println("Executions " + alive + " are still running in a live engine process on this machine; "
+              + "left as they are.");
+        }
         System.out.println(ids.isEmpty() ? "No interrupted runs found."
-            : "Recovered interrupted executions " + ids + ". Run `./engine batch nightly --business-date D` to resume.");
+            : "Recovered interrupted executions " + ids + ". Run `./engine batch nightly --date D` to resume.");
         return 0;
       }
     }

@@ -24,24 +24,31 @@ public class ClaimKeyRangePartitioner implements Partitioner {
     this.receivedBefore = receivedBefore;
   }
 
+  /**
+   * Always exactly {@code gridSize} partitions, some possibly empty. On a restart Spring Batch
+   * partitions again and resumes only the unfinished partitions whose names it finds, with their
+   * saved ranges: were the count to follow the claims left (fewer than partitions), an unfinished
+   * partition could go missing and its claims stay pending for ever.
+   */
   @Override
   public Map<String, ExecutionContext> partition(int gridSize) {
+    int n = Math.max(1, gridSize);
     Map<String, ExecutionContext> out = new LinkedHashMap<>();
     long[] range = claims.pendingKeyRange(receivedBefore).orElse(null);
     if (range == null) {
-      out.put("partition0", context(1, 0));
+      for (int i = 0; i < n; i++) {
+        out.put("partition" + i, context(1, 0));
+      }
       return out;
     }
     long min = range[0];
     long max = range[1];
-    int n = (int) Math.max(1, Math.min(gridSize, max - min + 1));
-    long span = (max - min + 1 + n - 1) / n;
+    long span = Math.max(1, (max - min + 1 + n - 1) / n);
     for (int i = 0; i < n; i++) {
       long lo = min + i * span;
       long hi = Math.min(max, lo + span - 1);
-      if (lo <= hi) {
-        out.put("partition" + i, context(lo, hi));
-      }
+      // A range past the last key is empty (lo > hi): its reader finds nothing.
+      out.put("partition" + i, context(lo, hi));
     }
     return out;
   }

@@ -50,13 +50,30 @@ public class NightlyRunService {
     this.clock = clock;
   }
 
-  /** The outcome of one invocation. */
+  /**
+   * One execution of the nightly job: what an invocation did, or a line of the history.
+   *
+   * @param startTime when the execution started (null if it never did), as Spring Batch records it (host local time)
+   * @param endTime when it ended; null while it runs
+   */
   public record RunReport(LocalDate businessDate, String outcome, Long jobExecutionId, BatchStatus status,
-      long read, long written, long parked, long pending, String exitDescription) {}
+      long read, long written, long parked, long pending, String exitDescription, LocalDateTime startTime,
+      LocalDateTime endTime) {}
+
+  /** Non-identifying parameters naming the process that runs an execution, so recover can tell a live one. */
+  static final String HOST = "host";
+  static final String PID = "pid";
 
   public static JobParameters parameters(LocalDate businessDate) {
     return new JobParametersBuilder()
         .addLocalDate(NightlyClaimsJobConfiguration.BUSINESS_DATE, businessDate, true)
+        .toJobParameters();
+  }
+
+  static JobParameters launchParameters(LocalDate businessDate) {
+    return new JobParametersBuilder(parameters(businessDate))
+        .addString(HOST, hostName(), false)
+        .addLong(PID, ProcessHandle.current().pid(), false)
         .toJobParameters();
   }
 
@@ -78,7 +95,7 @@ public class NightlyRunService {
     }
     progress.start(pending(businessDate));
     try {
-      JobExecution exec = launcher.run(job, params);
+      JobExecution exec = launcher.run(job, launchParameters(businessDate));
       return report(businessDate, last == null ? "RAN" : "RESUMED", exec);
     } catch (JobInstanceAlreadyCompleteException e) {
       return report(businessDate, "ALREADY_COMPLETED", repository.getLastJobExecution(job.getName(), params));
@@ -89,12 +106,17 @@ public class NightlyRunService {
 
   /**
    * Marks executions left STARTED by a process that died (kill -9, power loss) as FAILED, so
-   * their business dates can be resumed. Returns the ids it recovered. Only call it when no
-   * engine process is running the job.
+   * their business dates can be resumed. Returns the ids it recovered. An execution whose process
+   * is still alive on this machine is left alone; one started on another machine cannot be
+   * checked, so only call it when no engine process anywhere is running the job.
    */
   public List<Long> recover() {
     List<Long> recovered = new ArrayList<>();
     for (JobExecution exec : explorer.findRunningJobExecutions(NightlyClaimsJobConfiguration.JOB_NAME)) {
+      if (runningHere(exec)) {
+        // Its process is alive on this machine: it is running, not interrupted.
+        continue;
+      }
       LocalDateTime now = LocalDateTime.now(clock);
       for (StepExecution step : exec.getStepExecutions()) {
         if (step.getStatus().isRunning()) {
@@ -111,6 +133,27 @@ public class NightlyRunService {
       recovered.add(exec.getId());
     }
     return recovered;
+  }
+
+  /** Executions that look running but whose process on this machine is alive, so recover leaves them alone. */
+  public List<Long> aliveElsewhere() {
+    return explorer.findRunningJobExecutions(NightlyClaimsJobConfiguration.JOB_NAME).stream()
+        .filter(NightlyRunService::runningHere).map(JobExecution::getId).sorted().toList();
+  }
+
+  static boolean runningHere(JobExecution exec) {
+    String host = exec.getJobParameters().getString(HOST);
+    Long pid = exec.getJobParameters().getLong(PID);
+    return host != null && pid != null && host.equals(hostName()) && pid != ProcessHandle.current().pid()
+        && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   /** The most recent runs, newest first. */
@@ -133,6 +176,6 @@ public class NightlyRunService {
       desc = desc.substring(0, 400) + "…";
     }
     return new RunReport(date, outcome, exec.getId(), exec.getStatus(), books.read(), books.written(), books.parked(),
-        date == null ? 0 : pending(date), desc);
+        date == null ? 0 : pending(date), desc, exec.getStartTime(), exec.getEndTime());
   }
 }

@@ -13,16 +13,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
  * The nightly job fails part-way on purpose, is run again for the same business date, and
@@ -32,30 +28,16 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(classes = NightlyTestApplication.class, properties = {"engine.batch.partitions=2",
     "engine.batch.chunk-size=3", "spring.batch.job.enabled=false", "spring.batch.jdbc.initialize-schema=never",
     "spring.flyway.enabled=false"})
-@Import(NightlyJobRestartIT.FailOnce.class)
 class NightlyJobRestartIT {
   /** Today where business dates are kept, so the claims received now belong to it. */
   static final LocalDate DATE = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
   static final int CLAIMS = 20;
 
-  @TestConfiguration
-  static class FailOnce {
-    static final AtomicBoolean armed = new AtomicBoolean();
-
-    @Bean
-    ChunkFaultInjector failOnceOnClaim7() {
-      return ids -> {
-        if (ids.contains("C-0007") && armed.compareAndSet(true, false)) {
-          throw new IllegalStateException("injected failure while writing the chunk with C-0007");
-        }
-      };
-    }
-  }
-
   @Autowired ClaimIntakeService intake;
   @Autowired NightlyRunService runs;
   @Autowired DSLContext ctx;
   @Autowired NightlyTestApplication.TextPipeline pipeline;
+  @Autowired InjectedFaults faults;
 
   @Test
   void failedRunResumesAndProcessesEveryClaimExactlyOnce() {
@@ -72,9 +54,14 @@ class NightlyJobRestartIT {
     }
 
     assertThat(runs.pending(DATE)).isEqualTo(CLAIMS);
-    FailOnce.armed.set(true);
+    // A deadlock on every attempt: past the retry limit the run fails, to be resumed.
+    faults.failWrites("C-0007", InjectedFaults.DbError.DEADLOCK, 1000);
     NightlyRunService.RunReport first = runs.run(DATE);
+    faults.clear();
     assertThat(first.status()).isEqualTo(BatchStatus.FAILED);
+    // A database failure is not the claim's fault: it stays pending for the resumed run, not parked.
+    assertThat(ctx.select(CLAIM.STATUS).from(CLAIM).where(CLAIM.CLAIM_ID.eq("C-0007")).fetchOne(CLAIM.STATUS))
+        .isEqualTo("RECEIVED");
     int pendingAfterFailure = ctx.fetchCount(CLAIM, CLAIM.STATUS.eq("RECEIVED"));
     assertThat(pendingAfterFailure).isBetween(1, CLAIMS - 1);
 
