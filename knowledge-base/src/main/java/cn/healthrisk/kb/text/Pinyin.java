@@ -38,29 +38,18 @@ public final class Pinyin {
    * a rare reading of a polyphone (率 shuai) does not make 心率 a 心衰, nor an archaic one 肝炎 a 肝癌.
    */
   public static boolean typedFor(char typed, char intended) {
-    if (typed == intended) {
-      return false;
-    }
-    int[] x = READINGS[typed];
-    int[] y = READINGS[intended];
-    if (x == null || y == null) {
-      return false;
-    }
-    for (int j : y) {
-      if (x[0] == j) {
-        return true;
-      }
-    }
-    return false;
+    return typedFor(typed, intended, false);
   }
-
-
 
   /**
    * Like {@link #typedFor} with the sound pairs pinyin input methods let users confuse (模糊音):
    * z/zh, c/ch, s/sh, n/l and the finals an/ang, en/eng, in/ing ("胆南" for 胆囊).
    */
   public static boolean typedForFuzzy(char typed, char intended) {
+    return typedFor(typed, intended, true);
+  }
+
+  private static boolean typedFor(char typed, char intended, boolean fuzzy) {
     if (typed == intended) {
       return false;
     }
@@ -70,28 +59,8 @@ public final class Pinyin {
       return false;
     }
     for (int j : y) {
-      if (FUZZY[x[0]] == FUZZY[j]) {
+      if (fuzzy ? FUZZY[x[0]] == FUZZY[j] : x[0] == j) {
         return true;
-      }
-    }
-    return false;
-  }
-
-  /** True when two different characters can be read alike (tones ignored). */
-  public static boolean homophones(char a, char b) {
-    if (a == b) {
-      return false;
-    }
-    int[] x = READINGS[a];
-    int[] y = READINGS[b];
-    if (x == null || y == null) {
-      return false;
-    }
-    for (int i : x) {
-      for (int j : y) {
-        if (i == j) {
-          return true;
-        }
       }
     }
     return false;

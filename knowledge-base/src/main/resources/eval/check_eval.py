@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Validate eval/holdout.jsonl against the format and conventions in eval/README.md.
+"""Validate an evaluation set (eval/holdout.jsonl, eval/dev2.jsonl) against the format and conventions in
+eval/README.md.
 
-Checks: one JSON object per line; ids H0001.. unique and consecutive; fields and types;
+Checks: one JSON object per line; ids unique and consecutive with the set's letter (H0001.. for
+holdout.jsonl, D0001.. for dev2.jsonl, or the first line's letter); fields and types;
 every ICD-10 code is a 3-character category in reference/icd10-categories-zh.tsv or a
 category3 of reference/icd10-diagnoses-zh.csv; every procedure is an NN.N prefix of a code in
 reference/icd9cm3-procedures-zh.csv; tags come from the README's list; tag consistency
 (surgery <-> a procedure item, a negated item -> negation, family -> expected []).
 Prints counts per tag. Exit status 1 on any error.
 
-Usage: python3 check_holdout.py [path/to/holdout.jsonl]
+Usage: python3 check_eval.py [path/to/set.jsonl]   (default: holdout.jsonl)
 """
 import csv
 import json
@@ -49,6 +51,7 @@ def main():
     tag_counts = Counter()
     texts = set()
     n = 0
+    prefix = None
     items = Counter()
     with open(path, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
@@ -65,8 +68,11 @@ def main():
             if set(obj) != {"id", "text", "expected", "tags"}:
                 errors.append(f"{where}: fields {sorted(obj)}")
                 continue
-            if obj["id"] != "H%04d" % n:
-                errors.append(f"{where}: id {obj['id']} (expected H{n:04d})")
+            if prefix is None:
+                prefix = "D" if os.path.basename(path).startswith("dev2") else (
+                    "H" if os.path.basename(path).startswith("holdout") else str(obj["id"])[:1])
+            if obj["id"] != "%s%04d" % (prefix, n):
+                errors.append(f"{where}: id {obj['id']} (expected {prefix}{n:04d})")
             text = obj["text"]
             if not isinstance(text, str) or not text.strip():
                 errors.append(f"{where}: empty text")
