@@ -68,10 +68,10 @@ class FlagScenariosTest {
     assertThatThrownBy(() -> FlagScenarios.prepare(FlagScenarios.load(in).get(0), dir.resolve("work2")))
         .hasMessageContaining("scenario split-stay").hasMessageContaining("unknown render tamper 'SMUDGE'");
 
-    receipt.putObject("render").put("family", "C");
+    receipt.putObject("render").put("family", "Z");
     Files.writeString(desc, receipt.toString());
     assertThatThrownBy(() -> FlagScenarios.prepare(FlagScenarios.load(in).get(0), dir.resolve("work3")))
-        .hasMessageContaining("family C prints OUTPATIENT_RECEIPT");
+        .hasMessageContaining("scenario split-stay").hasMessageContaining("unknown render family 'Z'");
   }
 
   @Test
