@@ -2,15 +2,19 @@ package cn.healthrisk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.healthrisk.app.security.UserAccounts;
 import cn.healthrisk.batch.nightly.NightlyRunService;
 import cn.healthrisk.claims.application.ClaimIntakeService;
 import cn.healthrisk.claims.model.Claim;
 import cn.healthrisk.claims.model.ClaimsJson;
 import cn.healthrisk.claims.model.Policy;
+import cn.healthrisk.claims.review.Reviewer;
 import cn.healthrisk.sql.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -63,7 +69,27 @@ class BatchRunsApiIT {
       assertThat(r.path("startTime").asText()).isNotBlank();
       assertThat(r.path("endTime").asText()).isNotBlank();
 
-      HttpResponse<String> page = get(base + "/runs", null);
+      // The page is for people who log in, like the review queue.
+      HttpResponse<String> loggedOut = get(base + "/runs", null);
+      assertThat(loggedOut.statusCode()).isEqualTo(302);
+      assertThat(loggedOut.headers().firstValue("Location").orElse("")).endsWith("/login");
+      ctx.getBean(UserAccounts.class).create("ops-runs", "demo", Reviewer.Role.SUPERVISOR, "运维",
+          "runs-password-1".toCharArray());
+      HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER).build();
+      String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form);
+      assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+      String body = "username=ops-runs&password=runs-password-1&_csrf="
+          + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+      HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).isEqualTo(302);
+      assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(base + "/runs")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("data-execution-id=\"" + run.jobExecutionId() + "\"")
           .contains("data-status=\"COMPLETED\"").contains(date.toString());
