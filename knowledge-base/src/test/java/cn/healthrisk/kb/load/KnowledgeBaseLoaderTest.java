@@ -111,7 +111,10 @@ class KnowledgeBaseLoaderTest {
               "rules.yaml: UW-BAD-004: EXCLUSION needs clause",
               "rules.yaml: UW-BAD-005: REFER needs evidenceRequests",
               "rules.yaml: UW-BAD-006: POSTPONE needs postponeMonths > 0",
-              "rules.yaml: UW-BAD-007: condition on unknown fact 'colour'");
+              "rules.yaml: UW-BAD-007: condition on unknown fact 'colour'",
+              "indicators.yaml: MED_GHOST: implies 'NOBODY' is not a disease id",
+              "indicators.yaml: MED_TWIN: name '灵药' is also used by medication MED_GHOST",
+              "indicators.yaml: MED_TWIN: name '甲药和乙药' contains a clause separator");
           assertThat(problems).anyMatch(p -> p.startsWith("diseases.yaml: GOOD_ONE: no unconditional rule for product line B"));
           assertThat(e.getMessage()).contains("GHOST").contains("UW-BAD-005");
         });
