@@ -25,7 +25,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
  * E-receipt PDFs (with a text layer) drawn from given contract fields rather than random ones, in any
@@ -197,7 +196,7 @@ public final class ContractReceipts {
           BufferedImage drawn = image.finish();
           content.drawImage(LosslessFactory.createFromImage(doc, drawn), 0, 0, w, h);
           // The text layer: the same receipt with another total, invisible over the image.
-          Canvas hidden = new NullSafe(new InvisibleText(content, font, scale, h));
+          Canvas hidden = new NullSafe(PdfCanvas.invisible(content, font, scale, h));
           layout.draw(hidden, withTotal(data, altered(data.fields().totalAmount())), fonts, new Random(seed));
           remark(hidden, options, layout, data);
         } else {
@@ -206,7 +205,7 @@ public final class ContractReceipts {
           layout.draw(new NullSafe(canvas), data, fonts, new Random(seed));
           remark(new NullSafe(canvas), options, layout, data);
           if (options.tamper() == Tamper.HIDDEN_TEXT) {
-            Canvas hidden = new InvisibleText(content, font, scale, h);
+            Canvas hidden = PdfCanvas.invisible(content, font, scale, h);
             hidden.text("合计(小写)：¥" + altered(data.fields().totalAmount()).toPlainString(), 120, height - 30.0,
                 Face.SANS, 34, Color.BLACK);
           }
@@ -294,52 +293,5 @@ public final class ContractReceipts {
     public void image(BufferedImage image, double x, double y, double w, double h) {
       inner.image(image, x, y, w, h);
     }
-  }
-
-  /** Text in render mode 3 (neither filled nor stroked): in the text layer, invisible on the page. */
-  private static final class InvisibleText implements Canvas {
-    private final PDPageContentStream content;
-    private final PDType0Font font;
-    private final double scale;
-    private final double pageHeight;
-
-    InvisibleText(PDPageContentStream content, PDType0Font font, double scale, double pageHeight) {
-      this.content = content;
-      this.font = font;
-      this.scale = scale;
-      this.pageHeight = pageHeight;
-    }
-
-    @Override
-    public void text(String s, double x, double y, Face face, double size, Color color) {
-      try {
-        content.beginText();
-        content.setFont(font, (float) (size * scale));
-        content.setRenderingMode(RenderingMode.NEITHER);
-        content.newLineAtOffset((float) (x * scale), (float) (pageHeight - y * scale));
-        content.showText(s);
-        content.endText();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public double width(String s, Face face, double size) {
-      try {
-        return font.getStringWidth(s) / 1000.0 * size;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void line(double x1, double y1, double x2, double y2, double stroke, Color color) {}
-
-    @Override
-    public void fillRect(double x, double y, double w, double h, Color color) {}
-
-    @Override
-    public void image(BufferedImage image, double x, double y, double w, double h) {}
   }
 }

@@ -1,5 +1,7 @@
 package cn.healthrisk.claims.generator;
 
+import cn.healthrisk.claims.ocr.PaperFinder;
+
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -67,7 +69,7 @@ public final class Degradations {
         padX + w + jitter(random, j), padY + h + jitter(random, j),
         padX + jitter(random, j), padY + h + jitter(random, j)};
     double[] src = {0, 0, w, 0, w, h, 0, h};
-    double[] inverse = homography(dst, src);
+    double[] inverse = PaperFinder.homography(dst, src);
     Color table = new Color(90 + random.nextInt(80), 70 + random.nextInt(60), 50 + random.nextInt(50));
     BufferedImage out = warp(clean, inverse, outW, outH, table.getRGB());
     light(out, random);
@@ -225,46 +227,6 @@ public final class Degradations {
     g.fillRect(0, 0, outW, outH);
     g.dispose();
     return img;
-  }
-
-  /**
-   * The projective map taking the four points {@code from} to {@code to} (x,y pairs), as
-   * h0..h7 with h8 = 1, solved by Gaussian elimination.
-   */
-  static double[] homography(double[] from, double[] to) {
-    double[][] a = new double[8][9];
-    for (int i = 0; i < 4; i++) {
-      double x = from[2 * i];
-      double y = from[2 * i + 1];
-      double u = to[2 * i];
-      double v = to[2 * i + 1];
-      a[2 * i] = new double[] {x, y, 1, 0, 0, 0, -u * x, -u * y, u};
-      a[2 * i + 1] = new double[] {0, 0, 0, x, y, 1, -v * x, -v * y, v};
-    }
-    for (int col = 0; col < 8; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < 8; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-          pivot = r;
-        }
-      }
-      double[] tmp = a[col];
-      a[col] = a[pivot];
-      a[pivot] = tmp;
-      for (int r = 0; r < 8; r++) {
-        if (r != col) {
-          double factor = a[r][col] / a[col][col];
-          for (int k = col; k < 9; k++) {
-            a[r][k] -= factor * a[col][k];
-          }
-        }
-      }
-    }
-    double[] h = new double[8];
-    for (int i = 0; i < 8; i++) {
-      h[i] = a[i][8] / a[i][i];
-    }
-    return h;
   }
 
   private static int clamp(int v) {

@@ -20,6 +20,8 @@ final class PdfCanvas implements Canvas {
   private final PDType0Font font;
   private final double scale;
   private final double pageHeight;
+  /** Text only, in render mode 3 (neither filled nor stroked): a text layer nobody sees. */
+  private final boolean invisible;
 
   /**
    * @param scale points per pixel of the layout
@@ -32,6 +34,24 @@ final class PdfCanvas implements Canvas {
     this.font = font;
     this.scale = scale;
     this.pageHeight = pageHeight;
+    this.invisible = false;
+  }
+
+  private PdfCanvas(PDPageContentStream content, PDType0Font font, double scale, double pageHeight) {
+    this.document = null;
+    this.content = content;
+    this.font = font;
+    this.scale = scale;
+    this.pageHeight = pageHeight;
+    this.invisible = true;
+  }
+
+  /**
+   * A canvas that writes only an invisible text layer (render mode 3) and draws nothing else: what a
+   * tampered PDF lays over the picture of a page.
+   */
+  static PdfCanvas invisible(PDPageContentStream content, PDType0Font font, double scale, double pageHeight) {
+    return new PdfCanvas(content, font, scale, pageHeight);
   }
 
   @Override
@@ -39,10 +59,14 @@ final class PdfCanvas implements Canvas {
     try {
       content.beginText();
       content.setFont(font, (float) (size * scale));
-      content.setNonStrokingColor(color);
-      boolean bold = face == Face.SANS_BOLD || face == Face.SERIF_BOLD;
-      // One embedded face only: bold is drawn as fill plus a thin stroke.
-      content.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+      boolean bold = !invisible && (face == Face.SANS_BOLD || face == Face.SERIF_BOLD);
+      if (invisible) {
+        content.setRenderingMode(RenderingMode.NEITHER);
+      } else {
+        content.setNonStrokingColor(color);
+        // One embedded face only: bold is drawn as fill plus a thin stroke.
+        content.setRenderingMode(bold ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+      }
       if (bold) {
         content.setStrokingColor(color);
         content.setLineWidth((float) (size * scale * 0.03));
@@ -66,6 +90,9 @@ final class PdfCanvas implements Canvas {
 
   @Override
   public void line(double x1, double y1, double x2, double y2, double stroke, Color color) {
+    if (invisible) {
+      return;
+    }
     try {
       content.setStrokingColor(color);
       content.setLineWidth((float) (stroke * scale));
@@ -79,6 +106,9 @@ final class PdfCanvas implements Canvas {
 
   @Override
   public void fillRect(double x, double y, double w, double h, Color color) {
+    if (invisible) {
+      return;
+    }
     try {
       content.setNonStrokingColor(color);
       content.addRect((float) (x * scale), (float) (pageHeight - (y + h) * scale),
@@ -91,6 +121,9 @@ final class PdfCanvas implements Canvas {
 
   @Override
   public void image(BufferedImage img, double x, double y, double w, double h) {
+    if (invisible) {
+      return;
+    }
     try {
       PDImageXObject xo = LosslessFactory.createFromImage(document, img);
       content.drawImage(xo, (float) (x * scale), (float) (pageHeight - (y + h) * scale),

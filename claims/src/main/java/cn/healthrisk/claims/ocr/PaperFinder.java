@@ -132,8 +132,12 @@ public final class PaperFinder {
     return rgb;
   }
 
-  /** The projective transform taking the four points {@code from} to {@code to} (8 coefficients). */
-  static double[] homography(double[] from, double[] to) {
+  /**
+   * The projective transform taking the four points {@code from} to {@code to} (x,y pairs), as the
+   * coefficients h0..h7 with h8 = 1, solved by Gaussian elimination. The receipt generator's photo
+   * degradation uses it too.
+   */
+  public static double[] homography(double[] from, double[] to) {
     double[][] a = new double[8][9];
     for (int i = 0; i < 4; i++) {
       double x = from[2 * i];
