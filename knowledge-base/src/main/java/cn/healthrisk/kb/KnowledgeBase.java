@@ -5,6 +5,7 @@ import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Indicator;
 import cn.healthrisk.kb.model.KbSettings;
 import cn.healthrisk.kb.model.KbStats;
+import cn.healthrisk.kb.model.BodySite;
 import cn.healthrisk.kb.model.Medication;
 import cn.healthrisk.kb.model.ProductLine;
 import cn.healthrisk.kb.model.Rule;
@@ -31,6 +32,7 @@ public final class KnowledgeBase {
   private final Map<SystemRule.Kind, SystemRule> systemRules;
   private final KbSettings settings;
   private final List<Medication> medications;
+  private final List<BodySite> bodySites;
   private final HospitalDirectory hospitals;
 
   /** A knowledge base without a hospital directory. */
@@ -72,7 +74,24 @@ public final class KnowledgeBase {
       List<SystemRule> systemRules,
       KbSettings settings,
       HospitalDirectory hospitals) {
+    this(version, productLines, diseases, surgeries, indicators, medications, List.of(), rules, systemRules, settings,
+        hospitals);
+  }
+
+  public KnowledgeBase(
+      String version,
+      List<ProductLine> productLines,
+      List<Disease> diseases,
+      List<Surgery> surgeries,
+      List<Indicator> indicators,
+      List<Medication> medications,
+      List<BodySite> bodySites,
+      List<Rule> rules,
+      List<SystemRule> systemRules,
+      KbSettings settings,
+      HospitalDirectory hospitals) {
     this.medications = List.copyOf(medications);
+    this.bodySites = List.copyOf(bodySites);
     this.version = version;
     this.hospitals = hospitals;
     this.productLines = index(productLines, ProductLine::code);
@@ -150,6 +169,11 @@ public final class KnowledgeBase {
   /** Medicines whose use discloses a condition. */
   public List<Medication> medications() {
     return medications;
+  }
+
+  /** Body sites by the words applicants use for them, with the fracture each site's fracture is. */
+  public List<BodySite> bodySites() {
+    return bodySites;
   }
 
   public List<Rule> rules() {

@@ -2,6 +2,7 @@ package cn.healthrisk.kb.load;
 
 import cn.healthrisk.kb.KnowledgeBase;
 import cn.healthrisk.kb.hospital.HospitalDirectory;
+import cn.healthrisk.kb.model.BodySite;
 import cn.healthrisk.kb.model.Hospital;
 import cn.healthrisk.kb.model.Condition;
 import cn.healthrisk.kb.model.Disease;
@@ -124,6 +125,7 @@ public final class KnowledgeBaseLoader {
     List<RawKb.RuleRow> ruleRows = new ArrayList<>();
     List<RawKb.MedicationRow> medicationRows = new ArrayList<>();
     List<RawKb.HospitalRow> hospitalRows = new ArrayList<>();
+    List<RawKb.BodySiteRow> bodySiteRows = new ArrayList<>();
     RawKb.SettingsRow settingsRow = null;
     for (String file : files) {
       byte[] content = source.apply(file);
@@ -146,6 +148,7 @@ public final class KnowledgeBaseLoader {
       collect(file, data.system(), systemRows);
       collect(file, data.rules(), ruleRows);
       collect(file, data.hospitals(), hospitalRows);
+      collect(file, data.bodySites(), bodySiteRows);
       if (data.groups() != null) {
         groupRows.putAll(data.groups());
       }
@@ -177,6 +180,7 @@ public final class KnowledgeBaseLoader {
     Set<String> ruleIds = new HashSet<>();
     List<Indicator> indicators = indicators(inf, diseaseById.keySet(), ruleIds);
     List<Medication> medications = medications(medicationRows, diseaseById.keySet());
+    List<BodySite> bodySites = bodySites(bodySiteRows, diseaseById);
     Set<String> knownFacts = new HashSet<>(Facts.BUILT_IN);
     diseases.forEach(d -> knownFacts.addAll(d.attributes().keySet()));
     List<Rule> rules = rules(rf, codes, groups, diseaseById.keySet(), knownFacts, ruleIds);
@@ -185,7 +189,7 @@ public final class KnowledgeBaseLoader {
     HospitalDirectory hospitals = hospitals(hospitalRows);
     KnowledgeBase kb = new KnowledgeBase(
         "kb-" + manifest.version() + "+sha256:" + HexFormat.of().formatHex(sha.digest()).substring(0, 12),
-        productLines, diseases, surgeries, indicators, medications, rules, systemRules, settings, hospitals);
+        productLines, diseases, surgeries, indicators, medications, bodySites, rules, systemRules, settings, hospitals);
     checkCoverage(kb);
     if (!problems.isEmpty()) {
       throw new KnowledgeBaseException(problems);
@@ -226,6 +230,48 @@ public final class KnowledgeBaseLoader {
       }
       out.add(new Medication(row.id(), blank(row.name()) ? row.id() : row.name().trim(),
           List.copyOf(names.subList(Math.min(1, names.size()), names.size())), row.implies()));
+    }
+    return out;
+  }
+
+  /**
+   * Body sites: an id, at least one word, words of Chinese characters only and owned by one site,
+   * and a fracture that is a disease of the injury chapter.
+   */
+  private List<BodySite> bodySites(List<RawKb.BodySiteRow> rows, Map<String, Disease> diseaseById) {
+    List<BodySite> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    Map<String, String> owners = new HashMap<>();
+    for (RawKb.BodySiteRow row : rows) {
+      String f = fileOf(row, "bodySites");
+      String entry = row.id() == null ? "body site" : row.id();
+      if (blank(row.id()) || !ids.add(row.id())) {
+        problem(f, entry, blank(row.id()) ? "id is required" : "duplicate body-site id");
+        continue;
+      }
+      List<String> words = nonNull(row.words()).stream().filter(w -> !blank(w)).map(String::trim).toList();
+      if (words.isEmpty()) {
+        problem(f, entry, "needs at least one word");
+      }
+      for (String w : words) {
+        if (!w.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+          problem(f, entry, "word '" + w + "' must be Chinese characters only");
+        }
+        String previous = owners.putIfAbsent(w, row.id());
+        if (previous != null) {
+          problem(f, entry, "word '" + w + "' is also used by body site " + previous);
+        }
+      }
+      Disease fracture = blank(row.fracture()) ? null : diseaseById.get(row.fracture());
+      if (fracture == null) {
+        problem(f, entry, "fracture '" + row.fracture() + "' is not a disease id");
+        continue;
+      }
+      if (!"S00-T98".equals(fracture.chapter())) {
+        problem(f, entry, "fracture " + fracture.id() + " (" + fracture.primaryIcd10()
+            + ") is not an injury of ICD-10 chapter S00-T98");
+      }
+      out.add(new BodySite(row.id(), words, fracture.id()));
     }
     return out;
   }

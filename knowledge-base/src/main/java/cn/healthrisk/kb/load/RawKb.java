@@ -13,7 +13,9 @@ final class RawKb {
   /** Any data file: each may hold any of the sections; the loader concatenates them in manifest order. */
   record DataFile(List<ProductLineRow> productLines, Map<String, List<String>> groups, List<DiseaseRow> diseases,
       List<SurgeryRow> surgeries, List<IndicatorRow> indicators, List<MedicationRow> medications, SettingsRow settings,
-      List<SystemRuleRow> system, List<RuleRow> rules, List<HospitalRow> hospitals) {}
+      List<SystemRuleRow> system, List<RuleRow> rules, List<HospitalRow> hospitals, List<BodySiteRow> bodySites) {}
+
+  record BodySiteRow(String id, List<String> words, String fracture) {}
 
   record MedicationRow(String id, String name, List<String> aliases, String implies) {}
 

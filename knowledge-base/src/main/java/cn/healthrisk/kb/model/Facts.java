@@ -41,6 +41,10 @@ public final class Facts {
   public static final String REFINED_BY = "refinedBy";
   /** On a finding read from a medicine named without its condition: the medicine ("降压药"). */
   public static final String MEDICATION = "medication";
+  /** Treatment not finished: an operation still to come, or a stay or treatment under way, as said. */
+  public static final String PENDING = "pending";
+  /** What the applicant said about a condition that names nothing new ("吃两种药", "每年复查没变化"), as said. */
+  public static final String REMARKS = "remarks";
 
   public static final Set<String> BUILT_IN = Set.of(AGE, SEX, SMOKER, SOURCE, STATUS, SINCE, MONTHS_SINCE, GRADE,
       TIRADS, BIRADS, RADS_CATEGORY, SIZE_MM, SYSTOLIC, DIASTOLIC, SEVERITY, OPERATED, SURGERY, ICD9, VALUE, UNIT, INDICATOR,

@@ -9,6 +9,8 @@ public record SystemRule(String id, Kind kind, Outcome outcome, String reason) {
     CONTRADICTION,
     PREMIUM_CAP,
     NO_FINDINGS,
-    UNREADABLE_ITEM
+    UNREADABLE_ITEM,
+    /** An operation still to come, or treatment under way: decided once it is over. */
+    PENDING_TREATMENT
   }
 }

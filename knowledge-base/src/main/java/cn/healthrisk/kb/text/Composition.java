@@ -37,7 +37,8 @@ final class Composition<T> {
       Map.entry("肺部", List.of("肺")), Map.entry("脾脏", List.of("脾")), Map.entry("胃部", List.of("胃")),
       Map.entry("嗓子", List.of("咽", "喉")), Map.entry("子宫颈", List.of("宫颈")));
   /** Removal verbs: "切了", "割掉", "摘除", "拿掉" and their kind. */
-  private static final List<String> REMOVALS = List.of("切除", "摘除", "切掉", "割掉", "摘掉", "拿掉", "去掉", "切", "割", "摘");
+  private static final List<String> REMOVALS = List.of("切除", "摘除", "切掉", "割掉", "摘掉", "拿掉", "拿走", "去掉", "切", "割", "摘",
+      "拿");
   private static final List<String> REMOVAL_TERMS = List.of("切除术", "切除");
 
   /** What may stand between an organ and its lesion: place, count, size words and a denial. */
@@ -51,6 +52,8 @@ final class Composition<T> {
   private static final Pattern DENIAL = Pattern.compile("没有|没|无|未见|未发现|未|不是");
   private static final int MAX_GAP = 16;
   private static final Pattern RECURRING = Pattern.compile("经常|反复|老|总|时常|常常|容易");
+  /** How far before an organ a recurrence word still describes it. */
+  private static final int RECURRING_LEAD = 3;
   /** Characters of verbs and fillers that never belong to an organ's name. */
   private static final String NOT_IN_ORGAN_NAMES = "割切摘除术拿取做过了有";
 
@@ -93,8 +96,12 @@ final class Composition<T> {
       for (String ending : concat(LESIONS, REMOVAL_TERMS)) {
         if (term.length() > ending.length() && term.endsWith(ending)) {
           String prefix = term.substring(0, term.length() - ending.length());
+          // "扁桃体发炎" names the organ 扁桃体, not 扁桃体发: 发炎 is the lesion word.
+          if (ending.equals("炎") && prefix.endsWith("发")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+          }
           // Only plain organ names: "割胆囊息肉" makes "割胆囊" no organ.
-          if (prefix.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+          if (!prefix.isEmpty() && prefix.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
               && prefix.chars().noneMatch(c -> NOT_IN_ORGAN_NAMES.indexOf(c) >= 0)) {
             prefixes.add(prefix);
           }
@@ -138,7 +145,9 @@ final class Composition<T> {
         }
         // "老发炎", "反复发炎": what keeps coming back is the chronic form when the knowledge base has one.
         List<String> organNames = o.value();
-        if (RECURRING.matcher(gap).find()) {
+        // The recurrence may also be said just before the organ ("经常扁桃体发炎").
+        String lead = text.substring(Math.max(0, o.start() - RECURRING_LEAD), o.start());
+        if (RECURRING.matcher(gap).find() || RECURRING.matcher(lead).find()) {
           List<String> chronicFirst = new ArrayList<>();
           organNames.forEach(n -> chronicFirst.add("慢性" + n));
           chronicFirst.addAll(organNames);

@@ -68,7 +68,7 @@ public final class DisclosureNormalizer {
   private static final Pattern FAMILY = Pattern.compile(
       "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹"
           + "|兄妹|姐弟|儿子|女儿|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
-          + "|丈夫|老公|妻子|老婆|爱人|家族|家人|亲属|亲戚");
+          + "|丈夫|老公|妻子|老婆|爱人|家族|家人|家里有人|家里人|亲属|亲戚");
   private static final Pattern SELF = Pattern.compile("本人|自己|自身|我(?!们|家)");
   /**
    * Status phrases, most specific first. They are masked before looking for a negation, so that
@@ -77,7 +77,10 @@ public final class DisclosureNormalizer {
   private static final List<Map.Entry<Pattern, String>> STATUS = List.of(
       // Not ruled out is not denied: the doctor suspects it (不排除早期肺癌).
       Map.entry(Pattern.compile("不排除|不能排除|待排除?|未排除|没排除|排除不了|疑似|可疑|怀疑"), "SUSPECTED"),
-      Map.entry(Pattern.compile("未规律(服药|用药|治疗)|不规律(服药|用药)|控制(不佳|不好|欠佳)|未控制|没控制"), "UNCONTROLLED"),
+      Map.entry(Pattern.compile("未规律(服药|用药|治疗)|不规律(服药|用药)|控制(不佳|不好|欠佳)|未控制|没控制"
+          + "|(自行|自己|擅自)停(药|了药)"), "UNCONTROLLED"),
+      // Off medicine on the doctor's word, for a condition that goes into remission (甲亢, 焦虑症).
+      Map.entry(Pattern.compile("(已经|已|现在|目前)停(药|了药)|停药(了|[0-9一两二三四五六七八九十半]+多?(个月|年))"), "CURED"),
       Map.entry(Pattern.compile("没有?再(犯|发作|发)|未再(犯|发作|发|复发)|没有?复发|未复发|无复发"), "STABLE"),
       Map.entry(Pattern.compile("已?痊愈|已?治愈|已?康复|已?愈合|(现在|目前|已经|已)?(没有了|没了|好了|消失了?|不犯了)"), "CURED"),
       Map.entry(Pattern.compile("控制(良好|稳定|正常|在)|(吃药|服药|药物|用药)控制|规律(服药|用药)"), "CONTROLLED"),
@@ -99,7 +102,35 @@ public final class DisclosureNormalizer {
   private static final Pattern BLOOD_PRESSURE = Pattern.compile("(?<!\\d)(\\d{2,3})/(\\d{2,3})(?!\\d)");
   private static final Pattern SEVERITY = Pattern.compile("(轻|中|重)度");
   /** An operation only advised or planned ("医生建议手术", "准备下个月做") has not been done. */
-  private static final Pattern PLANNED = Pattern.compile("建议|准备|打算|计划|考虑|安排|预约|需要|要做|要|待|将");
+  private static final Pattern PLANNED = Pattern.compile("建议|准备|打算|计划|考虑|安排|预约|需要|要做|要|待|将|择期"
+      + "|下个?月|下个?星期|下周|明年|明天|后天|过几天|过两天|过段时间");
+  /** Treatment under way: the applicant is in hospital or still being treated ("正在住院", "还在打点滴"). */
+  private static final Pattern ONGOING = Pattern.compile(
+      "(正在|现在|目前|还在|仍在|尚在)(住院|治疗|输液|打点滴|挂水|化疗|放疗|透析)|住院中|治疗中|尚未出院|还没出院|没出院"
+          // Still being worked up: the diagnosis is not known yet ("还在查原因", "正在等病理结果").
+          + "|(还在|正在|仍在)(查|检查|复查|等)|待查|查原因|等[^,。;]{0,8}(病理|结果|报告)|结果(还)?没出|未出结果");
+  /** An operation still to come: scheduled, advised or planned ("下个月做", "两周后要做", "医生建议手术"). */
+  private static final Pattern SCHEDULED = Pattern.compile(
+      "下个?月|下周|下礼拜|明年|过几天|近期|[0-9一二两三四五六七八九十几]+(天|周|个?星期|个?月)(以?后|之后)"
+          + "|准备|打算|计划|预约|安排|建议|要做|将要|等着做|排期|待");
+  /** An operation said not to have been done: "没做手术", "未手术", "不用开刀". */
+  private static final Pattern NOT_DONE = Pattern.compile("没|未|不|无");
+  /**
+   * Words that may name a condition of its own. A clause after a known condition without any of them
+   * ("吃两种药", "每年复查没变化", "走路久了疼") is a remark on that condition, not an unknown one.
+   */
+  private static final Pattern CONDITION_WORDS = Pattern.compile(
+      "病|症|炎|癌|瘤|肿|结节|囊|息肉|结石|骨折|综合征|增生|硬化|梗|衰|障碍|畸形|缺损|狭窄|积液|积水|占位|包块|疙瘩|包"
+          + "|块|溃疡|血栓|栓|破裂|穿孔|脱|突出|肥大|失明|盲|聋|瘫|残|中风|卒中|感染|阳性|转移|复发|恶性|病变|损伤|撕裂"
+          + "|扩张|斑块|钙化|东西|影|有个|长了|长个|怀|孕|胎|住院|ICU|抢救|昏迷|截|移植|透析|化疗|放疗|靶向|病理|待查|确诊"
+          + "|诊断|查出|发现|怀疑|考虑|不排除|可能|偏高|偏低|升高|降低|增高|过高|过低|高了|低了|增大|变大|减少|增多|超标"
+          + "|心|肝|肺|肾|脑|胃|肠|眼|耳|血[^压糖脂]?[^,。]{0,2}(异常|高|低)|黑便|血便|尿血|血尿|咳血|咯血|吐血");
+  /** A result said to be normal in a clause of its own: "视力正常", "肝功能一直正常", "甲状腺没问题". */
+  private static final Pattern NORMAL_RESULT = Pattern.compile(
+      "^[\\p{IsHan}A-Z]{1,8}(一直|都|也|均|还|基本|完全)?(正常|无异常|未见异常|没问题|没事|没毛病|挺好|良好)(的)?$");
+  /** Smoking and drinking denied: "不抽烟不喝酒", "从不吸烟", "烟酒不沾". */
+  private static final Pattern LIFESTYLE_DENIED = Pattern.compile(
+      "^((从|也|都)?(不|没|无|未|戒了?)(抽|吸|喝|饮)?(烟|酒|烟酒)(了)?)+$|^烟酒(都|也)?(不沾|不碰|没有|无)$");
   private static final Pattern OPERATED =
       Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定|钢板|钢钉|髓内钉|打了?钉");
   /**
@@ -112,8 +143,11 @@ public final class DisclosureNormalizer {
           + "|良性|医院|检查|体检|左右|以前|之前|本人|自己"
           + "|医生说|大夫说|医生|大夫|建议|观察|随访|复查|定期|指标|结果|控制|稳定|好转|没事|不用管|不要紧|问题不大"
           + "|规律|按时|坚持|注意|饮食|运动|锻炼|减肥|戒烟|戒酒|平时|偶尔|经常|一般|基本|挺好|还好|恢复|打针|输液"
-          + "|孩子|小孩|宝宝|儿子|女儿|疫苗|接种|非常|特别|一切|都好|很好|从小|出生|至今|任何|疾病|毛病|不适"
-          + "|里面|钢板|钢钉|钉子|内固定|取出|没取|手术|开刀|做了|打了|考虑|准备|打算|计划|安排"
+          + "|孩子|小孩|宝宝|儿子|女儿|疫苗|接种|非常|特别|一切|都好|很好|从小|出生|至今|任何|疾病|毛病|不适|什么"
+          + "|里面|钢板|钢钉|钉子|内固定|取出来了|取出|没取|手术|开刀|做了|打了|考虑|准备|打算|计划|安排"
+          // Habits, routine results and ways of treatment say nothing about a condition of their own.
+          + "|不抽烟|不吸烟|不喝酒|不饮酒|烟酒|抽烟|吸烟|喝酒|饮酒|肝功能|肝功|肾功能|肾功|视力|活动|变化|症状|停药|喷雾|药膏|吸入|激素|理疗"
+          + "|每年|每次|春秋|季节|已经|两种|几种|种药"
           + "|胰岛素|降压药|降糖药|降脂药|二甲双胍|阿司匹林|他汀|[^，。；、\\s]{1,4}(?:拉唑|沙坦|地平|片|胶囊|颗粒|口服液)"
           + "|[有曾为了过的在年月个前后天次多约左右侧部叶史是吃打先都也就还很说要没再些点着过把被让给]"
           + "|[\\dA-Z.%/()\\-+:~]");
@@ -168,6 +202,7 @@ public final class DisclosureNormalizer {
     }
     byLiteral.forEach(patternLiterals::add);
     composition = new Composition<>(terms);
+    fractureSites = new FractureSites(kb.bodySites());
     for (Indicator ind : kb.indicators()) {
       String high = null;
       String low = null;
@@ -196,6 +231,7 @@ public final class DisclosureNormalizer {
   }
 
   private final Composition<Entry> composition;
+  private final FractureSites fractureSites;
   /** "没吃过", "不用", "停了" right before a medicine: it is not taken, so it discloses nothing. */
   private static final Pattern MEDICINE_NOT_TAKEN =
       Pattern.compile("(没有?|未|不|从不|从没|从未|没再|不再|停)(吃|服|用|打|注射)?(过|了)?(的)?$");
@@ -205,6 +241,9 @@ public final class DisclosureNormalizer {
   private static final Pattern TREND = Pattern.compile(
       "^[:：]?(?:有点|有些|稍微|稍|略|轻度|轻微|一直|总是|长期|都|也|比较|很|太|一点)?"
           + "(偏高|升高|增高|超标|高了|高|↑|偏低|降低|减低|减少|低了|低|↓)");
+  /** What follows an indicator's name when the applicant says it is normal ("尿酸正常", "血糖一直不高"). */
+  private static final Pattern TREND_NORMAL = Pattern.compile(
+      "^[:：]?(?:一直|都|也|均|还|基本|完全|向来)?(正常|无异常|未见异常|没问题|不高|不低|在正常范围)");
   private final TermIndex<Medication> medications = new TermIndex<>(List.of());
 
   /**
@@ -270,8 +309,41 @@ public final class DisclosureNormalizer {
     }
     List<Builder> merged = merge(findings);
     markRefined(merged);
+    if (merged.isEmpty() && saysSomethingIsWrong(text)) {
+      merged.add(new Builder(null, text.strip(), false, false, CONFIDENCE_UNKNOWN, "unknown", null));
+    }
+    // "脖子上摸到个包，还在查原因": what is still being worked up is pending, named or not.
+    Matcher ongoing = ONGOING.matcher(TextForms.fold(text));
+    if (ongoing.find()) {
+      String said = "正在治疗：" + ongoing.group();
+      merged.stream().filter(b -> b.conceptId == null && !b.negated && !b.family)
+          .forEach(b -> b.attributes.putIfAbsent(Facts.PENDING, said));
+    }
     return merged.stream().map(Builder::build).toList();
   }
+
+  /**
+   * A disclosure that names nothing yet says something is wrong ("身体有点小毛病", "有个病，在吃药",
+   * "头部有个东西", "yy ca 术后?"), or that is too garbled to read: a person must ask, so it is an unknown
+   * finding rather than nothing. A denial ("没什么毛病") is nothing.
+   */
+  private static boolean saysSomethingIsWrong(String text) {
+    if (text == null || text.isBlank()) {
+      return false;
+    }
+    String folded = TextForms.fold(text);
+    if (GARBLED.matcher(folded).find() || ONGOING.matcher(folded).find()) {
+      return true;
+    }
+    Matcher m = VAGUE_ILLNESS.matcher(folded);
+    return m.find() && !Boolean.TRUE.equals(polarity(folded.substring(0, m.end())))
+        && !NOT_DONE.matcher(folded.substring(Math.max(0, m.start() - 2), m.start())).find();
+  }
+
+  private static final Pattern VAGUE_ILLNESS = Pattern.compile(
+      "(有|长|摸到|发现|查出)(了)?(个|一个|点|些)?(小)?(病|毛病|问题|东西|肿物|肿块|硬块|疙瘩|包)|(体检|检查|化验|指标|报告)[^,。;]{0,8}(箭头|异常|不正常|超标|偏高|偏低|有问题|不合格)|在吃药|吃着药|一直吃药|术后|开过刀|动过手术|住过院|(?i:\\bca\\b)|不舒服");
+  /** Runs of symbols or question marks where words should be: the text did not survive typing. */
+  private static final Pattern GARBLED = Pattern.compile("[?？]{2,}|[^\\p{IsHan}\\p{Alnum}\\s,.;:()]{4,}");
 
   /**
    * What carries over from one sentence to the next: facts said after the conditions they
@@ -297,7 +369,8 @@ public final class DisclosureNormalizer {
       List<Match> matches = match(item, reading.typed);
       Map<String, Object> attrs = attributes(item, ref);
       int from = 0;
-      for (Match m : matches) {
+      for (Match said : matches) {
+        Match m = ownOperation(said, findings, inSentence);
         String before = masked.substring(from, m.start());
         // The latest cue before the match decides; none means the list's scope carries on.
         Boolean cue = polarity(before);
@@ -339,11 +412,20 @@ public final class DisclosureNormalizer {
         inSentence.stream().filter(b -> !b.explicit || b.negated).forEach(b -> b.negated = true);
         continue;
       }
+      // "胆结石，医生建议手术", "下个月做手术": an operation still to come leaves the conditions pending.
+      Matcher comingOperation = OPERATED.matcher(masked);
+      if (matches.isEmpty() && comingOperation.find() && !reading.last.isEmpty()
+          && SCHEDULED.matcher(masked.substring(0, comingOperation.start())).find()
+          && !NOT_DONE.matcher(masked.substring(0, comingOperation.start())).find()) {
+        reading.last.forEach(b -> b.attributes.put(Facts.PENDING, "计划手术：" + item.strip()));
+        continue;
+      }
       // "骨折，打了钢板": an operation said in a clause of its own is on the conditions just named.
       Matcher operated = OPERATED.matcher(masked);
       if (operated.find() && !reading.last.isEmpty()
           && !Boolean.TRUE.equals(polarity(masked.substring(0, operated.start())))
-          && !PLANNED.matcher(masked.substring(0, operated.start())).find()) {
+          && !NOT_DONE.matcher(masked.substring(0, operated.start())).find()
+          && !planned(masked.substring(0, operated.start()), masked.substring(operated.end()))) {
         String cue = operated.group();
         reading.last.forEach(b -> {
           if (!b.attributes.containsKey(Facts.OPERATED)) {
@@ -363,6 +445,9 @@ public final class DisclosureNormalizer {
         }
         continue;
       }
+      if (refineLast(item, reading, findings)) {
+        continue;
+      }
       Boolean cue = polarity(masked);
       if (cue != null) {
         negated = cue;
@@ -371,11 +456,78 @@ public final class DisclosureNormalizer {
         family = true;
       }
       // An unknown word inside a list of denials ("无鼻炎、胃炎、皮肤病") is denied with the rest.
-      if (cue == null && !negated && hasUnknownWords(item)) {
+      if (!negated && hasUnknownWords(item) && !saysNothingNew(item, masked, family, reading)) {
         inSentence.add(new Builder(null, item, false, family, CONFIDENCE_UNKNOWN, "unknown", null));
       }
     }
     findings.addAll(inSentence);
+  }
+
+  /** A clause of a site or kind alone: "乳腺的", "肝上的", "隐性的". */
+  private static final Pattern QUALIFIER_CLAUSE = Pattern.compile("^(?:是|在)?(\\p{IsHan}{1,4}?)(?:上面|上|里面|里|那边|那)?的$");
+
+  /**
+   * "原位癌，乳腺的", "脊柱裂，隐性的": a clause naming only a site or a kind, right after a clause that
+   * named one condition, names that condition more precisely when site or kind and the clause before
+   * make one of the knowledge base's terms (乳腺原位癌, 隐性脊柱裂). The finding is replaced in place.
+   */
+  private boolean refineLast(String item, Reading reading, List<Builder> findings) {
+    Matcher q = QUALIFIER_CLAUSE.matcher(item);
+    if (!q.matches() || reading.last.size() != 1 || reading.last.get(0).conceptId == null) {
+      return false;
+    }
+    Builder told = reading.last.get(0);
+    String qualifier = q.group(1);
+    List<TermIndex.Hit<Entry>> hits = terms.longestMatches(qualifier + told.evidence);
+    if (hits.isEmpty()) {
+      return false;
+    }
+    TermIndex.Hit<Entry> h = hits.get(0);
+    int at = findings.indexOf(told);
+    if (h.start() != 0 || h.end() <= qualifier.length() || h.value().surgeryId() != null
+        || h.value().conceptId().equals(told.conceptId) || at < 0) {
+      return false;
+    }
+    Builder refined = new Builder(h.value().conceptId(), told.evidence, told.negated, told.family, CONFIDENCE_SYNONYM,
+        "composed", h.term());
+    refined.explicit = told.explicit;
+    refined.attributes.putAll(told.attributes);
+    findings.set(at, refined);
+    reading.last = new ArrayList<>(List.of(refined));
+    return true;
+  }
+
+  /**
+   * An operation named only by its technique ("射频消融", "腹腔镜手术") belongs to the condition told
+   * just before when that condition has an operation of that name: "房颤，去年做了射频消融" is an
+   * ablation for atrial fibrillation, not for the tachycardia the bare word stands for.
+   */
+  private Match ownOperation(Match m, List<Builder> earlier, List<Builder> inSentence) {
+    if (m.surgeryId() == null) {
+      return m;
+    }
+    String condition = surgeries.get(m.surgeryId()).conditionId();
+    List<Builder> told = new ArrayList<>(earlier);
+    told.addAll(inSentence);
+    for (int i = told.size() - 1; i >= 0; i--) {
+      Builder b = told.get(i);
+      if (b.conceptId == null || b.family || b.negated) {
+        continue;
+      }
+      if (b.conceptId.equals(condition)) {
+        return m;
+      }
+      for (Surgery alt : surgeriesByCondition.getOrDefault(b.conceptId, List.of())) {
+        if (TextForms.fold(alt.name()).contains(m.term())
+            || alt.synonyms().stream().anyMatch(t -> TextForms.fold(t).contains(m.term()))) {
+          return new Match(m.start(), m.end(), b.conceptId, alt.id(), m.confidence(), m.basis(), m.term(),
+              m.deniedInside());
+        }
+      }
+      // Only the nearest condition told is the one operated on.
+      return m;
+    }
+    return m;
   }
 
   /**
@@ -435,6 +587,47 @@ public final class DisclosureNormalizer {
     return lastNeg > lastAff;
   }
 
+  /**
+   * A clause that names no condition of its own: a normal result, smoking or drinking denied, or a remark
+   * about the condition just named (kept on it as {@link Facts#REMARKS}).
+   */
+  private static boolean saysNothingNew(String item, String masked, boolean family, Reading reading) {
+    String bare = item.strip();
+    if (NORMAL_RESULT.matcher(bare).find() || LIFESTYLE_DENIED.matcher(bare).find()) {
+      return true;
+    }
+    // A clause that only says no ("腰不疼", "不头晕") affirms nothing, with or without a condition before it;
+    // "不能走路", "不太好" say something is wrong.
+    String afterNo = bare.replaceFirst("^.*?(没|未|不|无)", "");
+    if (!afterNo.equals(bare) && !afterNo.matches("^(能|会|好|行|太|舒服|正常|灵|对|清).*")
+        && !CONDITION_WORDS.matcher(afterNo.replace("症状", "")).find() && !family) {
+      if (reading.last.isEmpty()) {
+        return true;
+      }
+    }
+    if (family || reading.last.isEmpty()) {
+      return false;
+    }
+    // Negative wording without a cue the list of denials knows ("没症状", "腰不疼") affirms nothing new.
+    boolean saysNo = NOT_DONE.matcher(masked).find()
+        && !CONDITION_WORDS.matcher(bare.replaceFirst("^.*?(没|未|不|无)", "").replace("症状", "")).find();
+    if (!saysNo && CONDITION_WORDS.matcher(bare).find()) {
+      return false;
+    }
+    for (Builder b : reading.last) {
+      Object had = b.attributes.get(Facts.REMARKS);
+      List<String> remarks = new ArrayList<>();
+      if (had instanceof List<?> list) {
+        list.forEach(x -> remarks.add(String.valueOf(x)));
+      }
+      if (!remarks.contains(bare)) {
+        remarks.add(bare);
+      }
+      b.attributes.put(Facts.REMARKS, List.copyOf(remarks));
+    }
+    return true;
+  }
+
   private static boolean hasUnknownWords(String item) {
     if (han(item) < 2) {
       return false;
@@ -455,18 +648,40 @@ public final class DisclosureNormalizer {
   /** Links an operation to its condition: the surgery matched, or one named by the clause's wording. */
   private void operation(String item, Match m, Builder b) {
     if (m.surgeryId() != null) {
+      // A denied operation (没做过心脏支架) keeps its code on the denied finding; a planned one gets none.
+      String before = item.substring(0, m.start());
       Surgery s = surgeries.get(m.surgeryId());
+      if (PLANNED.matcher(before).find() || SCHEDULED.matcher(before).find()
+          || NOT_DONE_AFTER.matcher(item.substring(m.end())).lookingAt()) {
+        // Not done yet: the condition it treats is pending an operation, and nothing is operated.
+        b.attributes.put(Facts.PENDING, "计划手术：" + s.name());
+        return;
+      }
       b.attributes.put(Facts.OPERATED, true);
       b.attributes.put(Facts.SURGERY, s.name());
       b.attributes.put(Facts.ICD9, s.icd9().get(0));
       return;
     }
     Matcher op = OPERATED.matcher(item);
-    if (!op.find()) {
+    if (!op.find() || planned(item.substring(0, op.start()), item.substring(op.end()))) {
       return;
     }
     operatedWith(b, op.group());
   }
+
+  /**
+   * An operation advised, planned or not yet done ("医生建议切胆囊还没做", "下个月要做手术") has not
+   * been done: the words before it in the clause plan it, or the words after it say it is still to come.
+   */
+  private static boolean planned(String before, String after) {
+    return PLANNED.matcher(before).find() || NOT_DONE_BEFORE.matcher(before).find()
+        || NOT_DONE_AFTER.matcher(after).lookingAt();
+  }
+
+  /** "没做手术", "未行手术", "不用开刀": the operation named next was not done. */
+  private static final Pattern NOT_DONE_BEFORE = Pattern.compile("(?:没有?|未|不用|无需|不需要?)(?:做|动|开|行)?过?$");
+
+  private static final Pattern NOT_DONE_AFTER = Pattern.compile("(?:还|仍|尚|暂时)?(?:没有?|未)(?:做|手术|开刀|切)");
 
   /** Marks the finding operated on, with the condition's operation the cue names (or its first one). */
   private void operatedWith(Builder b, String cue) {
@@ -639,6 +854,7 @@ public final class DisclosureNormalizer {
     }
     found.sort(Comparator.comparingInt(Match::start));
     compose(item, found);
+    fractureSites(item, found);
     trends(item, found);
     if (typed) {
       fuzzy(item, found);
@@ -681,14 +897,40 @@ public final class DisclosureNormalizer {
   }
 
   /**
+   * Fractures said by their site ("足骨骨折", "脚踝摔骨折了", "肋骨断了"): the site's own fracture
+   * replaces what was found after the site word on the fracture words alone (the bare 骨折, 摔断),
+   * and never a term that takes in the site word or reaches past the fracture word (锁骨骨折,
+   * 骨折不愈合).
+   */
+  private void fractureSites(String item, List<Match> found) {
+    for (FractureSites.Hit h : fractureSites.find(item)) {
+      List<Match> overlapping = found.stream().filter(x -> x.start() < h.end() && h.start() < x.end()).toList();
+      if (overlapping.stream().anyMatch(x -> x.start() < h.siteEnd() || x.end() > h.end())) {
+        continue;
+      }
+      found.removeAll(overlapping);
+      found.add(new Match(h.start(), h.end(), h.conceptId(), null, CONFIDENCE_SYNONYM, "composed", h.term()));
+    }
+    found.sort(Comparator.comparingInt(Match::start));
+  }
+
+  /**
    * A checkup value said in words: an indicator's name and "high" or "low" ("尿酸有点高",
    * "甘油三酯↑", "转氨酶偏高") is the condition the indicator's mildest threshold that way names,
-   * at the confidence of a pattern.
+   * at the confidence of a pattern; "normal" ("尿酸正常") denies the condition its high value names.
    */
   private void trends(String item, List<Match> found) {
     for (TermIndex.Hit<String[]> h : indicatorTrends.longestMatches(item)) {
       Matcher m = TREND.matcher(item).region(h.end(), item.length());
       if (!m.lookingAt()) {
+        // Said to be normal: the condition its high value means is denied ("尿酸正常"), so that a checkup
+        // showing it is a contradiction rather than a silent override.
+        Matcher normal = TREND_NORMAL.matcher(item).region(h.end(), item.length());
+        String denied = h.value()[0] != null ? h.value()[0] : h.value()[1];
+        int end = normal.lookingAt() ? normal.end() : -1;
+        if (end > 0 && found.stream().noneMatch(x -> h.start() < x.end() && x.start() < end)) {
+          found.add(new Match(h.start(), end, denied, null, CONFIDENCE_PATTERN, "indicator", h.term(), true));
+        }
         continue;
       }
       String word = m.group(1);
@@ -820,6 +1062,10 @@ public final class DisclosureNormalizer {
       }
     }
     time(item, ref).ifPresent(ym -> putSince(attrs, ym, ref));
+    Matcher ongoing = ONGOING.matcher(item);
+    if (ongoing.find()) {
+      attrs.put(Facts.PENDING, "正在治疗：" + ongoing.group());
+    }
     Matcher m = GRADE.matcher(item);
     if (item.indexOf('级') >= 0 && m.find()) {
       attrs.put(Facts.GRADE, grade(m.group(1)));

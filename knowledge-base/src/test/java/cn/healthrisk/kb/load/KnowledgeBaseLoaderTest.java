@@ -86,6 +86,17 @@ class KnowledgeBaseLoaderTest {
   }
 
   @Test
+  void everyBodySiteNamesAFractureOfTheInjuryChapter() {
+    assertThat(KB.bodySites()).isNotEmpty();
+    assertThat(KB.bodySites()).allSatisfy(site -> {
+      Disease fracture = KB.disease(site.fracture()).orElseThrow();
+      assertThat(fracture.chapter()).as(site.id()).isEqualTo("S00-T98");
+    });
+    assertThat(KB.bodySites()).filteredOn(s -> s.id().equals("FOOT")).singleElement()
+        .satisfies(s -> assertThat(KB.disease(s.fracture()).orElseThrow().primaryIcd10()).startsWith("S92"));
+  }
+
+  @Test
   void versionChangesWhenAnyDataFileChanges(@TempDir Path dir) throws IOException {
     copyShipped(dir);
     String before = KnowledgeBaseLoader.loadDirectory(dir).version();
@@ -114,7 +125,11 @@ class KnowledgeBaseLoaderTest {
               "rules.yaml: UW-BAD-007: condition on unknown fact 'colour'",
               "indicators.yaml: MED_GHOST: implies 'NOBODY' is not a disease id",
               "indicators.yaml: MED_TWIN: name '灵药' is also used by medication MED_GHOST",
-              "indicators.yaml: MED_TWIN: name '甲药和乙药' contains a clause separator");
+              "indicators.yaml: MED_TWIN: name '甲药和乙药' contains a clause separator",
+              "indicators.yaml: SITE_GHOST: fracture 'NOBODY' is not a disease id",
+              "indicators.yaml: SITE_NOT_INJURY: word '脚2' must be Chinese characters only",
+              "indicators.yaml: SITE_NOT_INJURY: fracture GOOD_ONE (I10.x00) is not an injury of ICD-10 chapter S00-T98",
+              "indicators.yaml: SITE_TWIN: word '脚' is also used by body site SITE_NOT_INJURY");
           assertThat(problems).anyMatch(p -> p.startsWith("diseases.yaml: GOOD_ONE: no unconditional rule for product line B"));
           assertThat(e.getMessage()).contains("GHOST").contains("UW-BAD-005");
         });

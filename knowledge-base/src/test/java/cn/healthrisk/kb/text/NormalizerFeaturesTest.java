@@ -249,4 +249,95 @@ class NormalizerFeaturesTest {
     assertThat(DisclosureNormalizer.leadingLiteral("结节|肿块")).isEmpty();
     assertThat(only("肺上有个小磨玻璃影").conceptId()).isEqualTo("LUNG_NODULE");
   }
+
+  @Test
+  void aFractureSaidWithItsSiteIsTheSitesFracture() {
+    // ICD-10 codes fractures by site: the body-site table turns the bare 骨折 into the site's own.
+    assertThat(only("足骨骨折").icd10()).startsWith("S92");
+    assertThat(only("足骨骨折").basis()).isEqualTo("composed");
+    assertThat(only("右脚摔骨折了").conceptId()).isEqualTo("FOOT_FX");
+    assertThat(only("左手腕粉碎性骨折").icd10()).startsWith("S52");
+    assertThat(only("肋骨断了两根").icd10()).startsWith("S22");
+    assertThat(only("尾巴骨摔裂了").icd10()).startsWith("S32");
+    // The longest word wins: 脚趾 is not 脚.
+    assertThat(only("脚趾头骨折过").conceptId()).isEqualTo("TOE_FX");
+    // A term that already names the site or the kind is kept.
+    assertThat(only("锁骨骨折过").conceptId()).isEqualTo("CLAVICLE_FX");
+    assertThat(only("腰椎压缩性骨折").icd10()).startsWith("S32");
+    assertThat(only("骨折不愈合").conceptId()).isEqualTo("NONUNION");
+    // Without a site right before it, 骨折 stays the bare fracture, denied or not.
+    assertThat(only("没有骨折过").conceptId()).isEqualTo("FRACTURE");
+    assertThat(only("没有骨折过").negated()).isTrue();
+    assertThat(only("手术后骨折").conceptId()).isEqualTo("FRACTURE");
+    ClinicalFinding deniedFoot = only("脚没骨折");
+    assertThat(deniedFoot.conceptId()).isEqualTo("FRACTURE");
+    assertThat(deniedFoot.negated()).isTrue();
+  }
+
+  @Test
+  void aSiteFractureKeepsItsOperationAndPolarity() {
+    ClinicalFinding ankle = only("脚踝骨折，打了钢钉");
+    assertThat(ankle.conceptId()).isEqualTo("ANKLE_FX");
+    assertThat(ankle.attributes()).containsEntry("operated", true);
+    assertThat(only("否认足部骨折").negated()).isTrue();
+  }
+
+  @Test
+  void conditionsAddedForLayWordsAreReadAndRuledOnEveryProductLine() {
+    ClinicalFinding caruncle = only("尿道肉阜");
+    assertThat(caruncle.conceptId()).isEqualTo("URETHRAL_CARUNCLE");
+    assertThat(caruncle.icd10()).startsWith("N36");
+    ClinicalFinding heart = only("甲亢性心脏病");
+    assertThat(heart.conceptId()).isEqualTo("THYROTOXIC_HD");
+    for (var line : KB.productLines()) {
+      assertThat(KB.ruleFor("THYROTOXIC_HD", line.code(), java.util.Map.of())).as(line.code()).isPresent();
+    }
+    assertThat(KB.ruleFor("THYROTOXIC_HD", "CRITICAL_ILLNESS", java.util.Map.of()).orElseThrow().outcome().type())
+        .isEqualTo(cn.healthrisk.kb.model.OutcomeType.DECLINE);
+    // 雷诺 alone is the syndrome; 雷诺考特 is a nasal spray.
+    assertThat(only("说是雷诺").conceptId()).isEqualTo("RAYNAUD");
+    assertThat(read("喷雷诺考特")).noneMatch(f -> "RAYNAUD".equals(f.conceptId()));
+  }
+
+  @Test
+  void anOperationNamedByItsTechniqueBelongsToTheConditionJustTold() {
+    ClinicalFinding af = only("房颤，去年做了射频消融");
+    assertThat(af.conceptId()).isEqualTo("AF");
+    assertThat(af.attributes().get("icd9")).isEqualTo("37.3402");
+    // Without a condition told before, the technique keeps its own condition.
+    assertThat(only("做过射频消融").conceptId()).isEqualTo("PSVT");
+  }
+
+  @Test
+  void aPlannedOrNotYetDoneOperationIsNotReadAsDone() {
+    assertThat(read("胆囊息肉，医生建议切胆囊还没做")).noneMatch(f -> f.attributes().containsKey("operated"));
+    assertThat(read("下个月做胆囊切除")).noneMatch(f -> f.attributes().containsKey("operated"));
+    assertThat(only("胆囊结石，做了胆囊切除").attributes()).containsEntry("operated", true);
+  }
+
+  @Test
+  void aRecurrenceSaidBeforeTheOrganIsTheChronicForm() {
+    assertThat(only("经常扁桃体发炎").conceptId()).isEqualTo("CHRONIC_TONSILLITIS");
+    assertThat(only("开过刀把胆拿了").attributes()).containsEntry("operated", true);
+  }
+
+  @Test
+  void habitsAndRoutineResultsAreNoUnknownCondition() {
+    assertThat(read("高血压，不抽烟不喝酒")).noneMatch(f -> !f.known());
+    assertThat(read("乙肝小三阳，肝功能一直正常")).noneMatch(f -> !f.known());
+    ClinicalFinding stone = only("胆结石，没症状，没做手术");
+    assertThat(stone.attributes()).doesNotContainKey("operated");
+    // A denied operation keeps its code on the denied finding.
+    ClinicalFinding stent = only("没有做过心脏支架");
+    assertThat(stent.negated()).isTrue();
+    assertThat(stent.attributes()).containsKey("icd9");
+  }
+
+  @Test
+  void aClauseOfSiteOrKindAloneRefinesTheConditionJustTold() {
+    assertThat(only("原位癌，乳腺的").conceptId()).isEqualTo("BREAST_CIS");
+    assertThat(only("脊柱裂，隐性的").conceptId()).isEqualTo("SPINA_BIFIDA_OCCULTA");
+    // A side alone names no other condition.
+    assertThat(only("乳腺结节，左边的").conceptId()).isEqualTo("BREAST_NODULE");
+  }
 }

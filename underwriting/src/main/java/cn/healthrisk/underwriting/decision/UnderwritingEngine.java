@@ -48,8 +48,10 @@ public final class UnderwritingEngine {
   /** Decides a valid application (see {@link ApplicationValidator}). */
   public Decision decide(Application app) {
     LocalDate applied = app.applicationDate() != null ? app.applicationDate() : LocalDate.now(clock);
-    List<Candidate> candidates = collect(app, applied);
+    Map<String, String> denied = new LinkedHashMap<>();
+    List<Candidate> candidates = collect(app, applied, denied);
     List<Candidate> merged = merge(candidates);
+    markDenialsContradicted(merged, denied);
     List<Decision.Finding> findings = new ArrayList<>();
     for (int i = 0; i < merged.size(); i++) {
       Candidate c = merged.get(i);
@@ -75,12 +77,18 @@ public final class UnderwritingEngine {
         List.copyOf(findings), List.copyOf(decisions));
   }
 
-  private List<Candidate> collect(Application app, LocalDate applied) {
+  /**
+   * The findings of every source. Conditions the applicant denied with confidence ("没有高血压", "尿酸正常")
+   * go into {@code denied}, concept id → the disclosure's text.
+   */
+  private List<Candidate> collect(Application app, LocalDate applied, Map<String, String> denied) {
     List<Candidate> out = new ArrayList<>();
     double minConfidence = kb.settings().minConfidence();
     for (Application.Disclosure d : app.disclosuresOrEmpty()) {
-      List<ClinicalFinding> positive = normalizer.normalize(d.text(), d.icd10(), d.diagnosedOn(), d.status(), applied)
-          .stream().filter(f -> !f.negated() && f.aboutApplicant()).toList();
+      List<ClinicalFinding> all = normalizer.normalize(d.text(), d.icd10(), d.diagnosedOn(), d.status(), applied);
+      all.stream().filter(f -> f.negated() && f.aboutApplicant() && f.known() && f.confidence() >= minConfidence)
+          .forEach(f -> denied.putIfAbsent(f.conceptId(), d.text() != null ? d.text() : f.evidence()));
+      List<ClinicalFinding> positive = all.stream().filter(f -> !f.negated() && f.aboutApplicant()).toList();
       boolean diagnosed = positive.stream()
           .anyMatch(f -> f.known() && f.confidence() >= minConfidence && !symptom(f.icd10()));
       for (ClinicalFinding f : positive) {
@@ -174,6 +182,36 @@ public final class UnderwritingEngine {
     return out;
   }
 
+  /**
+   * A condition the applicant denied that the checkup (or the BMI) finds is a contradiction, never silently
+   * resolved in favour of either: the finding keeps its rule and is referred with the denial as evidence.
+   */
+  private void markDenialsContradicted(List<Candidate> merged, Map<String, String> denied) {
+    if (denied.isEmpty()) {
+      return;
+    }
+    for (Candidate c : merged) {
+      if (!c.finding.known() || c.source == FindingSource.DISCLOSURE) {
+        continue;
+      }
+      String id = c.finding.conceptId();
+      String broader = kb.disease(id).map(Disease::broader).orElse(null);
+      String text = denied.get(id);
+      if (text == null && broader != null) {
+        text = denied.get(broader);
+      }
+      if (text == null) {
+        text = denied.entrySet().stream()
+            .filter(e -> id.equals(kb.disease(e.getKey()).map(Disease::broader).orElse(null)))
+            .map(Map.Entry::getValue).findFirst().orElse(null);
+      }
+      if (text != null) {
+        c.contradicted = true;
+        c.evidence = c.evidence + "；告知：" + text;
+      }
+    }
+  }
+
   private boolean related(Candidate first, Candidate later) {
     String a = first.finding.conceptId();
     String b = later.finding.conceptId();
@@ -195,6 +233,9 @@ public final class UnderwritingEngine {
       }
       if (!c.finding.known()) {
         applied.add(Applied.of(kb.systemRule(SystemRule.Kind.UNKNOWN_CONDITION), c.id));
+        if (c.attributes.containsKey(Facts.PENDING)) {
+          applied.add(Applied.of(kb.systemRule(SystemRule.Kind.PENDING_TREATMENT), c.id));
+        }
         continue;
       }
       Rule rule = kb.ruleFor(c.finding.conceptId(), line, c.facts).orElseThrow(
@@ -205,6 +246,9 @@ public final class UnderwritingEngine {
       }
       if (c.contradicted) {
         applied.add(Applied.of(kb.systemRule(SystemRule.Kind.CONTRADICTION), c.id));
+      }
+      if (c.attributes.containsKey(Facts.PENDING)) {
+        applied.add(Applied.of(kb.systemRule(SystemRule.Kind.PENDING_TREATMENT), c.id));
       }
     }
     int extra = applied.stream().filter(a -> a.outcome.type() == OutcomeType.RATED)

@@ -93,6 +93,31 @@ class UnderwritingEngineTest {
   }
 
   @Test
+  void aDenialTheCheckupContradictsIsReferredNotResolved() {
+    Decision d = engine.decide(new App().lines("CRITICAL_ILLNESS").said("痛风好了，尿酸正常")
+        .checkup("UA", "560", "μmol/L").build());
+    Decision.ProductLineDecision ci = d.decisionFor("CRITICAL_ILLNESS");
+    assertThat(ci.outcome()).isEqualTo(OutcomeType.REFER);
+    assertThat(ruleIds(ci)).contains("UW-SYS-002");
+    assertThat(d.findings()).anySatisfy(f -> assertThat(f.evidence()).contains("告知：痛风好了，尿酸正常"));
+    // The same checkup without the denial is decided by the condition's own rule.
+    Decision plain = engine.decide(new App().lines("CRITICAL_ILLNESS").checkup("UA", "560", "μmol/L").build());
+    assertThat(ruleIds(plain.decisionFor("CRITICAL_ILLNESS"))).doesNotContain("UW-SYS-002");
+  }
+
+  @Test
+  void anOperationStillToComeIsPostponedOnEveryLine() {
+    Decision d = engine.decide(new App().lines("MILLION_MEDICAL", "CRITICAL_ILLNESS").said("两周后要做子宫肌瘤手术").build());
+    for (String line : List.of("MILLION_MEDICAL", "CRITICAL_ILLNESS")) {
+      assertThat(d.decisionFor(line).outcome()).as(line).isEqualTo(OutcomeType.POSTPONE);
+      assertThat(ruleIds(d.decisionFor(line))).as(line).contains("UW-SYS-006");
+    }
+    // Operated two years ago, the same condition follows its own rules.
+    Decision done = engine.decide(new App().lines("MILLION_MEDICAL").said("两年前做过子宫肌瘤手术").build());
+    assertThat(ruleIds(done.decisionFor("MILLION_MEDICAL"))).doesNotContain("UW-SYS-006");
+  }
+
+  @Test
   void familyHistoryIsNotUnderwrittenAsTheApplicants() {
     Decision d = engine.decide(new App().lines("TERM_LIFE").said("父亲有高血压、糖尿病").build());
     assertThat(d.findings()).isEmpty();
