@@ -68,7 +68,7 @@ class ClaimsFlagBenchCommandIT {
       JsonNode figures = new ObjectMapper().readTree(r.out().substring(r.out().indexOf("{\n")));
       assertThat(figures.path("scenarios").asInt()).isEqualTo(4);
       assertThat(figures.path("claims").asInt()).isEqualTo(9);
-      assertThat(figures.path("perFlag").path("SPLIT_HOSPITALIZATION").path("truePositives").asInt()).isEqualTo(2);
+      assertThat(figures.path("perFlag").path("SPLIT_HOSPITALIZATION").path("truePositives").asInt()).isEqualTo(1);
       assertThat(figures.path("perFlag").path("SPLIT_HOSPITALIZATION").path("recall").asDouble()).isEqualTo(1.0);
       assertThat(figures.path("perFlag").path("WAITING_PERIOD").path("truePositives").asInt()).isEqualTo(1);
       assertThat(figures.path("perFlag").path("DUPLICATE_RECEIPT").path("truePositives").asInt()).isEqualTo(2);

@@ -30,15 +30,22 @@ public final class ClaimAnomalyRules {
 
   private final AnomalySettings settings;
   private final HospitalEligibilityRule hospitals;
+  private final DiagnosisCoder coder;
 
   /** Rules without a hospital directory: every hospital under PUBLIC_GRADE2_PLUS is unverified. */
   public ClaimAnomalyRules(AnomalySettings settings) {
     this(settings, new HospitalEligibilityRule(cn.healthrisk.kb.hospital.HospitalDirectory.empty(), null));
   }
 
+  /** Rules that check only coded diagnoses against exclusions. */
   public ClaimAnomalyRules(AnomalySettings settings, HospitalEligibilityRule hospitals) {
+    this(settings, hospitals, DiagnosisCoder.NONE);
+  }
+
+  public ClaimAnomalyRules(AnomalySettings settings, HospitalEligibilityRule hospitals, DiagnosisCoder coder) {
     this.settings = settings;
     this.hospitals = hospitals;
+    this.coder = Objects.requireNonNull(coder);
   }
 
   public AnomalySettings settings() {
@@ -110,6 +117,10 @@ public final class ClaimAnomalyRules {
   private static void lowConfidence(ReceiptExtraction r, List<Flag> flags) {
     ReceiptFields f = r.fields();
     List<String> missing = new ArrayList<>();
+    // 票据代码 and 票据号码 together identify a receipt: without the code no duplicate can be found.
+    if (f.invoiceCode() == null) {
+      missing.add("invoiceCode");
+    }
     if (f.invoiceNumber() == null) {
       missing.add("invoiceNumber");
     }
@@ -145,7 +156,44 @@ public final class ClaimAnomalyRules {
       flags.add(new Flag(FlagCode.PAYER_MISMATCH, Severity.HIGH,
           "票据 " + r.document() + " 的交款人“" + payer + "”与被保险人“" + policy.insured().name() + "”不一致",
           Map.of("document", r.document(), "field", "payerName", "policyNo", policy.policyNo())));
+      return;
     }
+    String masked = r.fields().payerIdMasked();
+    if (masked != null && !idAgrees(masked, policy.insured().idNumber())) {
+      flags.add(new Flag(FlagCode.PAYER_MISMATCH, Severity.HIGH,
+          "票据 " + r.document() + " 的交款人“" + payer + "”与被保险人同名，但证件号 " + masked + " 与被保险人证件号"
+              + mask(policy.insured().idNumber()) + "不符，疑似同名不同人",
+          Map.of("document", r.document(), "field", "payerIdMasked", "policyNo", policy.policyNo(),
+              "payerIdMasked", masked, "insuredIdMasked", mask(policy.insured().idNumber()))));
+    }
+  }
+
+  /**
+   * Whether a masked ID number (330102********1234) can be the insured's: every digit it shows equals the
+   * insured's digit in the same place. Only an 18-character resident ID is compared; any other shape (a
+   * 统一社会信用代码, a passport) is left to the adjuster.
+   */
+  static boolean idAgrees(String masked, String idNumber) {
+    String m = masked.strip().replace('＊', '*').toUpperCase(java.util.Locale.ROOT);
+    String id = idNumber == null ? "" : idNumber.strip().toUpperCase(java.util.Locale.ROOT);
+    if (m.length() != 18 || id.length() != 18 || m.indexOf('*') < 0 || !m.matches("[0-9X*]{18}")) {
+      return true;
+    }
+    for (int i = 0; i < 18; i++) {
+      char c = m.charAt(i);
+      if (c != '*' && c != id.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The insured's ID number as a receipt shows it: first six and last four. */
+  private static String mask(String idNumber) {
+    if (idNumber == null || idNumber.length() < 10) {
+      return "（未知）";
+    }
+    return idNumber.substring(0, 6) + "*".repeat(idNumber.length() - 10) + idNumber.substring(idNumber.length() - 4);
   }
 
   private static String normalise(String name) {
@@ -235,22 +283,52 @@ public final class ClaimAnomalyRules {
     }
   }
 
-  private static void excluded(ClaimContext ctx, List<Flag> flags) {
+  private void excluded(ClaimContext ctx, List<Flag> flags) {
     Claim.Diagnosis dx = ctx.claim().diagnosis();
-    if (dx == null || dx.icd10() == null || ctx.policy() == null) {
+    if (dx == null || ctx.policy() == null || ctx.policy().exclusions().isEmpty()) {
       return;
     }
-    String code = dx.icd10().toUpperCase(java.util.Locale.ROOT);
-    for (Policy.Exclusion ex : ctx.policy().exclusions()) {
-      for (String prefix : ex.icd10Prefixes()) {
-        if (code.startsWith(prefix.toUpperCase(java.util.Locale.ROOT))) {
-          flags.add(new Flag(FlagCode.EXCLUDED_CONDITION, Severity.HIGH,
-              "诊断 " + dx.text() + "（" + dx.icd10() + "）属于核保除外责任：" + ex.clause(),
-              Map.of("field", "diagnosis.icd10", "policyNo", ctx.policy().policyNo(), "clause", ex.clause(),
-                  "icd10Prefix", prefix)));
-          return;
-        }
+    if (dx.icd10() != null && !dx.icd10().isBlank()) {
+      String code = dx.icd10().strip().toUpperCase(java.util.Locale.ROOT);
+      Policy.Exclusion ex = exclusionFor(ctx.policy(), code);
+      if (ex != null) {
+        flags.add(new Flag(FlagCode.EXCLUDED_CONDITION, Severity.HIGH,
+            "诊断 " + dx.text() + "（" + dx.icd10() + "）属于核保除外责任：" + ex.clause(),
+            Map.of("field", "diagnosis.icd10", "policyNo", ctx.policy().policyNo(), "clause", ex.clause(),
+                "icd10Prefix", prefixOf(ex, code))));
+      }
+      return;
+    }
+    // No code: what the diagnosis text plainly names, read with the knowledge base.
+    for (String code : coder.codes(dx.text())) {
+      String upper = code.toUpperCase(java.util.Locale.ROOT);
+      Policy.Exclusion ex = exclusionFor(ctx.policy(), upper);
+      if (ex != null) {
+        flags.add(new Flag(FlagCode.EXCLUDED_CONDITION, Severity.HIGH,
+            "诊断“" + dx.text() + "”未填写 ICD-10，按知识库对应 " + code + "，属于核保除外责任：" + ex.clause()
+                + "（请核对诊断编码）",
+            Map.of("field", "diagnosis.text", "policyNo", ctx.policy().policyNo(), "clause", ex.clause(),
+                "icd10Prefix", prefixOf(ex, upper), "icd10FromText", code)));
+        return;
       }
     }
+  }
+
+  private static Policy.Exclusion exclusionFor(Policy policy, String code) {
+    for (Policy.Exclusion ex : policy.exclusions()) {
+      if (prefixOf(ex, code) != null) {
+        return ex;
+      }
+    }
+    return null;
+  }
+
+  private static String prefixOf(Policy.Exclusion ex, String code) {
+    for (String prefix : ex.icd10Prefixes()) {
+      if (code.startsWith(prefix.strip().toUpperCase(java.util.Locale.ROOT))) {
+        return prefix;
+      }
+    }
+    return null;
   }
 }

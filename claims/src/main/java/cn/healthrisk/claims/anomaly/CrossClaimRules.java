@@ -15,8 +15,17 @@ import java.util.regex.Pattern;
 /**
  * The rules that look at all claims of one insured person (one ID number, whichever policy): split
  * hospitalisation, overlapping stays and claim frequency. Pure: the same claims give the same flags, so
- * rerunning the cross-claim step replaces flags with identical ones. Each flag is raised on both claims
- * it concerns, naming the other.
+ * rerunning the cross-claim step replaces flags with identical ones.
+ *
+ * <p>Only <em>open</em> claims get flags: the claims processed tonight. Claims decided on earlier nights are
+ * compared with, never revised, so a night's results stay as the adjusters saw them; the flag on the later
+ * claim names the earlier one. Within one night:
+ * <ul>
+ *   <li>a split stay is flagged on the readmission only, since the pair has an order; when the readmission
+ *       was processed on an earlier night and the first stay arrives late, the first stay carries it;</li>
+ *   <li>overlapping stays have no order and are flagged on every open claim of the pair;</li>
+ *   <li>frequency is flagged on every open claim that lies in a window holding more claims than allowed.</li>
+ * </ul>
  */
 public final class CrossClaimRules {
 
@@ -55,12 +64,20 @@ public final class CrossClaimRules {
     this.settings = settings;
   }
 
-  /** Flags of {@link #CODES} per claim id, for all claims of one insured; claims without flags map to an empty list. */
+  /** Flags of {@link #CODES} per claim id, for claims of one insured that are all open (processed together). */
   public Map<String, List<Flag>> evaluate(List<ClaimFacts> claims) {
+    return evaluate(claims, claims.stream().map(ClaimFacts::claimId).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  /**
+   * Flags of {@link #CODES} per open claim id, for all claims of one insured; the other claims are compared
+   * with but get no entry. Open claims without flags map to an empty list.
+   */
+  public Map<String, List<Flag>> evaluate(List<ClaimFacts> claims, Set<String> open) {
     Map<String, List<Flag>> out = new LinkedHashMap<>();
     List<ClaimFacts> sorted = new ArrayList<>(claims);
     sorted.sort(Comparator.comparing(ClaimFacts::claimId));
-    sorted.forEach(c -> out.put(c.claimId(), new ArrayList<>()));
+    sorted.stream().filter(c -> open.contains(c.claimId())).forEach(c -> out.put(c.claimId(), new ArrayList<>()));
     splitStays(sorted, out);
     overlaps(sorted, out);
     frequency(sorted, out);
@@ -85,18 +102,25 @@ public final class CrossClaimRules {
                 || !seen.add(first.claimId() + "→" + again.claimId())) {
               continue;
             }
-            Map<String, Object> onAgain = new LinkedHashMap<>();
-            onAgain.put("document", b.document());
-            onAgain.put("field", "admissionDate");
-            onAgain.put("otherClaimId", first.claimId());
-            onAgain.put("otherDocument", a.document());
-            onAgain.put("otherDischargeDate", a.discharge().toString());
-            onAgain.put("admissionDate", b.admission().toString());
-            onAgain.put("gapDays", gap);
-            onAgain.put("windowDays", settings.splitStayWindowDays());
-            out.get(again.claimId()).add(new Flag(FlagCode.SPLIT_HOSPITALIZATION, Severity.MEDIUM,
-                "出院（" + a.discharge() + "，案件 " + first.claimId() + "）后第 " + gap + " 天因相关诊断（"
-                    + describe(again) + "）再次入院（" + b.admission() + "），疑似分解住院", onAgain));
+            if (out.containsKey(again.claimId())) {
+              Map<String, Object> onAgain = new LinkedHashMap<>();
+              onAgain.put("document", b.document());
+              onAgain.put("field", "admissionDate");
+              onAgain.put("otherClaimId", first.claimId());
+              onAgain.put("otherDocument", a.document());
+              onAgain.put("otherDischargeDate", a.discharge().toString());
+              onAgain.put("admissionDate", b.admission().toString());
+              onAgain.put("gapDays", gap);
+              onAgain.put("windowDays", settings.splitStayWindowDays());
+              out.get(again.claimId()).add(new Flag(FlagCode.SPLIT_HOSPITALIZATION, Severity.MEDIUM,
+                  "出院（" + a.discharge() + "，案件 " + first.claimId() + "）后第 " + gap + " 天因相关诊断（"
+                      + describe(again) + "）再次入院（" + b.admission() + "），疑似分解住院", onAgain));
+              continue;
+            }
+            if (!out.containsKey(first.claimId())) {
+              continue;
+            }
+            // The readmission was decided on an earlier night and this first stay arrived late.
             Map<String, Object> onFirst = new LinkedHashMap<>();
             onFirst.put("document", a.document());
             onFirst.put("field", "dischargeDate");
@@ -132,17 +156,24 @@ public final class CrossClaimRules {
             }
             if (i == j) {
               if (seen.add(x.claimId() + "|" + a.document() + "|" + b.document())) {
-                out.get(x.claimId()).add(overlapFlag(a, b, x.claimId(), true));
+                addIfOpen(out, x.claimId(), overlapFlag(a, b, x.claimId(), true));
               }
               continue;
             }
             if (seen.add(x.claimId() + "|" + y.claimId())) {
-              out.get(x.claimId()).add(overlapFlag(a, b, y.claimId(), false));
-              out.get(y.claimId()).add(overlapFlag(b, a, x.claimId(), false));
+              addIfOpen(out, x.claimId(), overlapFlag(a, b, y.claimId(), false));
+              addIfOpen(out, y.claimId(), overlapFlag(b, a, x.claimId(), false));
             }
           }
         }
       }
+    }
+  }
+
+  private static void addIfOpen(Map<String, List<Flag>> out, String claimId, Flag flag) {
+    List<Flag> flags = out.get(claimId);
+    if (flags != null) {
+      flags.add(flag);
     }
   }
 
@@ -203,7 +234,7 @@ public final class CrossClaimRules {
         }
       }
       int count = last[best] - best + 1;
-      if (count <= settings.frequencyMaxClaims()) {
+      if (count <= settings.frequencyMaxClaims() || !out.containsKey(c.claimId())) {
         continue;
       }
       List<ClaimFacts> in = dated.subList(best, last[best] + 1);

@@ -35,8 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checks that look across claims, run after every claim of a night is written, so two claims
  * processed side by side in different partitions still see each other, and claims of earlier nights
- * are compared too. Every claim a check looks at gets all its cross-claim flags recomputed and replaced,
- * so a flag appears on both claims it concerns and rerunning gives the same flags.
+ * are compared too. Each claim of the night gets all its cross-claim flags recomputed and replaced, so
+ * rerunning gives the same flags. Claims of earlier nights are compared with but never revised: their
+ * flags, risk and status stay as the adjusters saw them, and the flag on tonight's claim names them.
  */
 @Service
 public class CrossClaimChecks {
@@ -58,9 +59,9 @@ public class CrossClaimChecks {
   }
 
   /**
-   * Applies the cross-claim checks to the claims processed for the business date, and to the claims of
-   * earlier nights they concern (same insured person, or a shared receipt). Returns how many claims have
-   * cross-claim flags afterwards.
+   * Applies the cross-claim checks to the claims processed for the business date, comparing them with each
+   * other and with every claim processed on a night up to that date that they concern (same insured person,
+   * or a shared receipt). Returns how many of tonight's claims have cross-claim flags afterwards.
    */
   @Transactional
   public int apply(LocalDate businessDate) {
@@ -69,27 +70,29 @@ public class CrossClaimChecks {
     if (tonight.isEmpty()) {
       return 0;
     }
-    Set<Long> involved = new LinkedHashSet<>(tonight);
-    involved.addAll(anomalies.claimsSharingReceipts(tonight));
-    List<AnomalyRepository.InsuredClaim> all = anomalies.processedClaimsOf(anomalies.insuredIdNumbers(involved));
+    Set<Long> open = new LinkedHashSet<>(tonight);
+    List<AnomalyRepository.InsuredClaim> all = anomalies.processedClaimsOf(anomalies.insuredIdNumbers(open), businessDate);
+    Set<String> openIds = all.stream().filter(c -> open.contains(c.pk())).map(AnomalyRepository.InsuredClaim::claimId)
+        .collect(Collectors.toSet());
 
     Map<String, List<Flag>> crossFlags = new LinkedHashMap<>();
     all.stream().collect(Collectors.groupingBy(AnomalyRepository.InsuredClaim::insuredIdNumber, LinkedHashMap::new,
             Collectors.toList()))
-        .values().forEach(group -> crossFlags.putAll(rules.evaluate(group.stream().map(CrossClaimChecks::facts).toList())));
+        .values().forEach(group -> crossFlags.putAll(
+            rules.evaluate(group.stream().map(CrossClaimChecks::facts).toList(), openIds)));
 
+    List<AnomalyRepository.InsuredClaim> tonights = all.stream().filter(c -> open.contains(c.pk())).toList();
     Map<Long, List<StoredResult.FlagRow>> stored = anomalies.flags(
-        all.stream().map(AnomalyRepository.InsuredClaim::pk).toList(), CODES);
+        tonights.stream().map(AnomalyRepository.InsuredClaim::pk).toList(), CODES);
     int flagged = 0;
-    for (AnomalyRepository.InsuredClaim c : all) {
-      List<Flag> flags = new ArrayList<>(duplicates(c));
+    for (AnomalyRepository.InsuredClaim c : tonights) {
+      List<Flag> flags = new ArrayList<>(duplicates(c, businessDate));
       flags.addAll(crossFlags.getOrDefault(c.claimId(), List.of()));
       List<StoredResult.FlagRow> rows = flags.stream().map(FlagRows::of).toList();
       if (!flags.isEmpty()) {
         flagged++;
       }
-      // Only claims whose cross-claim flags changed are rewritten and rescored: earlier nights' claims are
-      // looked at again every night, and most of them stay as they are.
+      // Only claims whose cross-claim flags changed are rewritten and rescored, so a rerun writes nothing.
       if (same(rows, stored.getOrDefault(c.pk(), List.of()))) {
         continue;
       }
@@ -125,15 +128,15 @@ public class CrossClaimChecks {
     }
   }
 
-  /** DUPLICATE_RECEIPT within the claim and against every other claim, of any insured and any night. */
-  private List<Flag> duplicates(AnomalyRepository.InsuredClaim c) {
+  /** DUPLICATE_RECEIPT within the claim and against every other claim, of any insured, up to this night. */
+  private List<Flag> duplicates(AnomalyRepository.InsuredClaim c, LocalDate upTo) {
     List<DuplicateReceiptRule.ReceiptRef> refs = c.receipts().stream()
         .filter(r -> r.invoiceCode() != null && r.invoiceNumber() != null)
         .map(r -> new DuplicateReceiptRule.ReceiptRef(r.documentName(), r.invoiceCode(), r.invoiceNumber()))
         .toList();
     Map<String, List<String>> others = new LinkedHashMap<>();
     for (DuplicateReceiptRule.ReceiptRef r : refs) {
-      List<String> hits = claims.receiptsWithInvoice(r.invoiceCode(), r.invoiceNumber(), c.pk()).stream()
+      List<String> hits = claims.receiptsWithInvoice(r.invoiceCode(), r.invoiceNumber(), c.pk(), upTo).stream()
           .map(Map.Entry::getKey).distinct().toList();
       if (!hits.isEmpty()) {
         others.put(DuplicateReceiptRule.key(r.invoiceCode(), r.invoiceNumber()), hits);

@@ -42,24 +42,11 @@ public class AnomalyRepository {
         .where(CLAIM.ID.in(claimPks)).orderBy(POLICY.INSURED_ID_NUMBER).fetch(POLICY.INSURED_ID_NUMBER);
   }
 
-  /** Keys of the claims holding a receipt with any 票据代码 + 票据号码 also read on one of the given claims. */
-  public List<Long> claimsSharingReceipts(Collection<Long> claimPks) {
-    if (claimPks.isEmpty()) {
-      return List.of();
-    }
-    var mine = RECEIPT_EXTRACTION.as("mine");
-    var other = RECEIPT_EXTRACTION.as("other");
-    return ctx.selectDistinct(other.CLAIM_PK).from(mine).join(other)
-        .on(other.INVOICE_CODE.eq(mine.INVOICE_CODE)).and(other.INVOICE_NUMBER.eq(mine.INVOICE_NUMBER))
-        .where(mine.CLAIM_PK.in(claimPks)).and(other.CLAIM_PK.notIn(claimPks))
-        .orderBy(other.CLAIM_PK).fetch(other.CLAIM_PK);
-  }
-
   /**
-   * Every processed claim (of any night) of the given insured persons, whichever of their policies it was
-   * made on, with its receipts; in key order.
+   * Every claim of the given insured persons processed on a night up to the given business date, whichever
+   * of their policies it was made on, with its receipts; in key order.
    */
-  public List<InsuredClaim> processedClaimsOf(Collection<String> insuredIdNumbers) {
+  public List<InsuredClaim> processedClaimsOf(Collection<String> insuredIdNumbers, java.time.LocalDate upTo) {
     if (insuredIdNumbers.isEmpty()) {
       return List.of();
     }
@@ -68,6 +55,7 @@ public class AnomalyRepository {
             CLAIM.DIAGNOSIS_ICD10, CLAIM.CLAIMED_AMOUNT, CLAIM.SUBMITTED_AT, CLAIM.STATUS, CLAIM.PARKED_REASON)
         .from(CLAIM).join(POLICY).on(POLICY.POLICY_NO.eq(CLAIM.POLICY_NO))
         .where(POLICY.INSURED_ID_NUMBER.in(insuredIdNumbers)).and(CLAIM.PROCESSED_AT.isNotNull())
+        .and(CLAIM.PROCESSED_BUSINESS_DATE.le(upTo))
         .orderBy(CLAIM.ID)
         .forEach(r -> claims.put(r.value1(), new InsuredClaim(r.value1(), r.value2(), r.value3(), r.value4(),
             r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10() != null, new ArrayList<>())));

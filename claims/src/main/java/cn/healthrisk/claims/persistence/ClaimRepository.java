@@ -170,13 +170,18 @@ public class ClaimRepository {
     }
   }
 
-  /** Other receipts already stored with the same 票据代码 + 票据号码, as claim id → document name. */
-  public List<Map.Entry<String, String>> receiptsWithInvoice(String invoiceCode, String invoiceNumber, long exceptClaimPk) {
+  /**
+   * Receipts of other claims, processed on a night up to the given business date, with the same 票据代码 +
+   * 票据号码, as claim id → document name.
+   */
+  public List<Map.Entry<String, String>> receiptsWithInvoice(String invoiceCode, String invoiceNumber, long exceptClaimPk,
+      java.time.LocalDate upTo) {
     return ctx.select(CLAIM.CLAIM_ID, RECEIPT_EXTRACTION.DOCUMENT_NAME)
         .from(RECEIPT_EXTRACTION).join(CLAIM).on(CLAIM.ID.eq(RECEIPT_EXTRACTION.CLAIM_PK))
         .where(RECEIPT_EXTRACTION.INVOICE_CODE.eq(invoiceCode))
         .and(RECEIPT_EXTRACTION.INVOICE_NUMBER.eq(invoiceNumber))
         .and(RECEIPT_EXTRACTION.CLAIM_PK.ne(exceptClaimPk))
+        .and(CLAIM.PROCESSED_BUSINESS_DATE.le(upTo))
         .orderBy(CLAIM.ID)
         .fetch(r -> Map.entry(r.value1(), r.value2()));
   }

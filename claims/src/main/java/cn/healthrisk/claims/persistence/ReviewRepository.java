@@ -179,6 +179,11 @@ public class ReviewRepository {
         r.get(POLICY.INSURED_NAME), r.get(POLICY.INSURED_ID_NUMBER));
   }
 
+  /** The claim's current contract status. */
+  public String status(long claimPk) {
+    return ctx.select(CLAIM.STATUS).from(CLAIM).where(CLAIM.ID.eq(claimPk)).fetchOne(CLAIM.STATUS);
+  }
+
   /** Records a decision: the contract status, and clears any pending proposal. */
   public void decide(long claimPk, String status, String username, String reason, LocalDateTime at) {
     ctx.update(CLAIM)

@@ -1,5 +1,6 @@
 package cn.healthrisk.claims.review;
 
+import cn.healthrisk.claims.application.ClaimFlagRefresh;
 import cn.healthrisk.claims.extraction.DocumentType;
 import cn.healthrisk.claims.extraction.ReceiptFieldAccess;
 import cn.healthrisk.claims.extraction.ReceiptFields;
@@ -50,14 +51,17 @@ public class ReviewService {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final BigDecimal fourEyesAmount;
+  private final ClaimFlagRefresh flagRefresh;
   private final ReceiptValidator validator = new ReceiptValidator();
   private final ObjectMapper json = ClaimsJson.mapper();
 
-  public ReviewService(ReviewRepository repository, TransactionTemplate tx, Clock clock, ReviewSettings settings) {
+  public ReviewService(ReviewRepository repository, TransactionTemplate tx, Clock clock, ReviewSettings settings,
+      ClaimFlagRefresh flagRefresh) {
     this.repository = repository;
     this.tx = tx;
     this.clock = clock;
     this.fourEyesAmount = settings.fourEyesAmount();
+    this.flagRefresh = java.util.Objects.requireNonNull(flagRefresh);
   }
 
   /** What an approval did. */
@@ -133,8 +137,9 @@ public class ReviewService {
   }
 
   /**
-   * Corrects one extracted field of one receipt, re-runs that receipt's validations, and records the old
-   * and new value with the reason and the audit entry, all in one transaction.
+   * Corrects one extracted field of one receipt, re-runs that receipt's validations and the claim's field
+   * flags and risk score ({@link ClaimFlagRefresh}), and records the old and new value with the reason and the
+   * audit entry (which names the flags raised or cleared), all in one transaction.
    *
    * @param newValue the value as the contract writes it (amount "128.50", date "2026-03-15"); blank means null
    */
@@ -192,9 +197,11 @@ public class ReviewService {
       Object stored = ReceiptFieldAccess.get(fields, field);
       String storedText = stored == null ? null : root.path("fields").path(field).asText();
       repository.insertCorrection(c.pk(), document, field, oldValue, storedText, why, who.username(), now);
-      repository.audit(c.pk(), now, who.username(), who.role().name(), "CORRECT_FIELD", c.status(), c.status(), why,
-          document + " · " + field + ": " + (oldValue == null ? "(空)" : oldValue) + " → "
-              + (storedText == null ? "(空)" : storedText));
+      ClaimFlagRefresh.Change change = flagRefresh.refresh(c.pk(), now);
+      String detail = document + " · " + field + ": " + (oldValue == null ? "(空)" : oldValue) + " → "
+          + (storedText == null ? "(空)" : storedText);
+      repository.audit(c.pk(), now, who.username(), who.role().name(), "CORRECT_FIELD", c.status(),
+          repository.status(c.pk()), why, change.isEmpty() ? detail : detail + "；" + change.describe());
     });
   }
 

@@ -207,8 +207,9 @@ public final class ReceiptValidator {
   }
 
   /**
-   * Stays are counted 入院 to 出院 (nights), some hospitals count both ends, and some regions print
-   * half days (22.5): any of these agree with the dates.
+   * Stays are counted as the medical record front page counts them: 出院日期 − 入院日期 (入院当天算、出院当天不算),
+   * and a stay admitted and discharged on one day as 0 or 1 day. Some regions print half days (22.5), which
+   * agree within half a day. Counting both ends (8 days for 7 nights) disagrees with the dates.
    */
   private static Validation hospitalDays(ReceiptFields f) {
     if (f.admissionDate() == null || f.dischargeDate() == null || f.hospitalDays() == null) {
@@ -219,7 +220,7 @@ public final class ReceiptValidator {
     BigDecimal nights = BigDecimal.valueOf(ChronoUnit.DAYS.between(f.admissionDate(), f.dischargeDate()));
     BigDecimal printed = f.hospitalDays();
     boolean ok = printed.subtract(nights).abs().compareTo(HALF_DAY) <= 0
-        || printed.compareTo(nights.add(BigDecimal.ONE)) == 0;
+        || (nights.signum() == 0 && printed.compareTo(BigDecimal.ONE) == 0);
     return ok
         ? Validation.pass(HOSPITAL_DAYS_MATCH_DATES)
         : Validation.fail(HOSPITAL_DAYS_MATCH_DATES, "hospitalDays",

@@ -145,6 +145,49 @@ class ClaimAnomalyRulesTest {
   }
 
   @Test
+  void sameNameWithAnotherIdNumberIsAnotherPayer() {
+    ReceiptExtraction r = receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1");
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(withPayerId(r, "110105********4503"))))
+        .containsExactly(FlagCode.PAYER_MISMATCH);
+    // One digit off in the shown part is another person too.
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(withPayerId(r, "330102********1235"))))
+        .containsExactly(FlagCode.PAYER_MISMATCH);
+    // Near misses: the insured's own masked number, another masking width, a number that is no resident ID.
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(withPayerId(r, "330102********1234")))).isEmpty();
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(withPayerId(r, "3301**********1234")))).isEmpty();
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(withPayerId(r, "91330100MA2XXXXX1X")))).isEmpty();
+    assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(withPayerId(r, null)))).isEmpty();
+  }
+
+  static ReceiptExtraction withPayerId(ReceiptExtraction r, String masked) {
+    ReceiptFields f = r.fields();
+    ReceiptFields moved = new ReceiptFields(f.invoiceCode(), f.invoiceNumber(), f.checkCode(), f.payerName(),
+        masked, f.issueDate(), f.hospitalName(), f.hospitalType(), f.insuranceType(), f.visitDate(), f.admissionDate(),
+        f.dischargeDate(), f.hospitalDays(), f.items(), f.totalAmount(), f.totalAmountInWords(), f.fundPayment(),
+        f.otherPayment(), f.personalAccountPayment(), f.personalCashPayment(), f.selfPayPortion(), f.selfExpense(),
+        f.extra());
+    return new ReceiptExtraction(r.claimId(), r.document(), r.documentType(), moved, Map.of(), List.of());
+  }
+
+  @Test
+  void excludedConditionFromTheDiagnosisTextWhenNoCodeIsGiven() {
+    Policy p = policy(LocalDate.of(2026, 1, 1), 30, List.of(new Policy.Exclusion("甲状腺疾病不予赔付", List.of("E04", "C73"))));
+    var r = List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1"));
+    DiagnosisCoder coder = text -> text.contains("甲状腺结节") ? List.of("E04.1") : List.of();
+    ClaimAnomalyRules reading = new ClaimAnomalyRules(AnomalySettings.defaults(),
+        new HospitalEligibilityRule(cn.healthrisk.kb.hospital.HospitalDirectory.empty(), null), coder);
+    List<Flag> flags = reading.evaluate(new ClaimContext(claim("100.00", "甲状腺结节（右叶）", null), p, r, Map.of(), Map.of()));
+    assertThat(flags).extracting(Flag::code).containsExactly(FlagCode.EXCLUDED_CONDITION);
+    assertThat(flags.get(0).evidence()).containsEntry("field", "diagnosis.text").containsEntry("icd10FromText", "E04.1");
+    // Another condition in text, or a code given that is outside the exclusion: nothing.
+    assertThat(reading.evaluate(new ClaimContext(claim("100.00", "急性胃肠炎", null), p, r, Map.of(), Map.of()))).isEmpty();
+    assertThat(reading.evaluate(new ClaimContext(claim("100.00", "甲状腺结节", "K29.700"), p, r, Map.of(), Map.of())))
+        .isEmpty();
+    // Without a reader, text alone is not checked.
+    assertThat(codes(claim("100.00", "甲状腺结节（右叶）", null), p, r)).isEmpty();
+  }
+
+  @Test
   void excludedConditionByIcd10Prefix() {
     Policy p = policy(LocalDate.of(2026, 1, 1), 30, List.of(new Policy.Exclusion("甲状腺疾病不予赔付", List.of("E04", "C73"))));
     var r = List.of(receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "100.00", "1"));
@@ -209,6 +252,16 @@ class ClaimAnomalyRulesTest {
     assertThat(flags).extracting(Flag::code).containsExactly(FlagCode.LOW_CONFIDENCE_EXTRACTION);
     assertThat(flags.get(0).evidence()).containsEntry("fields", List.of("totalAmount", "hospitalName"));
     assertThat(codes(claim("100.00", "J06.900"), POLICY, List.of(full))).isEmpty();
+
+    ReceiptFields noCode = new ReceiptFields(null, f.invoiceNumber(), f.checkCode(), f.payerName(),
+        f.payerIdMasked(), f.issueDate(), f.hospitalName(), f.hospitalType(), f.insuranceType(), f.visitDate(), null, null,
+        null, f.items(), f.totalAmount(), null, f.fundPayment(), f.otherPayment(), f.personalAccountPayment(),
+        f.personalCashPayment(), f.selfPayPortion(), f.selfExpense(), f.extra());
+    List<Flag> withoutCode = rules.evaluate(new ClaimContext(claim("100.00", "J06.900"), POLICY,
+        List.of(new ReceiptExtraction("C-1", "r1.jpg", DocumentType.OUTPATIENT_RECEIPT, noCode, Map.of(), List.of())),
+        Map.of(), Map.of()));
+    assertThat(withoutCode).extracting(Flag::code).containsExactly(FlagCode.LOW_CONFIDENCE_EXTRACTION);
+    assertThat(withoutCode.get(0).evidence()).containsEntry("fields", List.of("invoiceCode"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Split stays, overlapping stays and frequency over one insured's claims: cases that fire and near misses. */
@@ -28,19 +29,35 @@ class CrossClaimRulesTest {
   }
 
   @Test
-  void readmissionOnDay15FiresOnBothClaimsAndDay16DoesNot() {
+  void readmissionOnDay15FiresOnTheReadmissionOnlyAndDay16DoesNot() {
     var first = stay("C-1", "肺炎", "J18.900", D, D.plusDays(7), "1/1");
     var day15 = stay("C-2", "肺炎", "J18.000", D.plusDays(22), D.plusDays(27), "1/2");
     Map<String, List<Flag>> flags = rules.evaluate(List.of(first, day15));
     assertThat(codes(flags, "C-2")).containsExactly(FlagCode.SPLIT_HOSPITALIZATION);
-    assertThat(codes(flags, "C-1")).containsExactly(FlagCode.SPLIT_HOSPITALIZATION);
+    assertThat(codes(flags, "C-1")).isEmpty();
     Flag onSecond = flags.get("C-2").get(0);
     assertThat(onSecond.evidence()).containsEntry("otherClaimId", "C-1").containsEntry("gapDays", 15L)
         .containsEntry("field", "admissionDate");
-    assertThat(flags.get("C-1").get(0).evidence()).containsEntry("otherClaimId", "C-2");
 
     var day16 = stay("C-2", "肺炎", "J18.000", D.plusDays(23), D.plusDays(27), "1/2");
     assertThat(rules.evaluate(List.of(first, day16)).values()).allMatch(List::isEmpty);
+  }
+
+  @Test
+  void claimsOfEarlierNightsAreComparedWithButNeverFlagged() {
+    var first = stay("C-1", "肺炎", "J18.900", D, D.plusDays(7), "1/1");
+    var again = stay("C-2", "肺炎", "J18.000", D.plusDays(10), D.plusDays(12), "1/2");
+    // Tonight's readmission is flagged against last night's first stay, which gets no entry at all.
+    Map<String, List<Flag>> tonight = rules.evaluate(List.of(first, again), Set.of("C-2"));
+    assertThat(tonight).containsOnlyKeys("C-2");
+    assertThat(codes(tonight, "C-2")).containsExactly(FlagCode.SPLIT_HOSPITALIZATION);
+    // The first stay arriving after its readmission was decided carries the flag, naming the readmission.
+    Map<String, List<Flag>> late = rules.evaluate(List.of(first, again), Set.of("C-1"));
+    assertThat(codes(late, "C-1")).containsExactly(FlagCode.SPLIT_HOSPITALIZATION);
+    assertThat(late.get("C-1").get(0).evidence()).containsEntry("otherClaimId", "C-2")
+        .containsEntry("field", "dischargeDate");
+    // Nothing open, nothing flagged.
+    assertThat(rules.evaluate(List.of(first, again), Set.of())).isEmpty();
   }
 
   @Test
@@ -92,6 +109,11 @@ class CrossClaimRulesTest {
 
     var touching = stay("C-2", "胆囊结石", "K80.200", D.plusDays(7), D.plusDays(9), "2/1");
     assertThat(rules.evaluate(List.of(a, touching)).values()).allMatch(List::isEmpty);
+
+    // Against a claim of an earlier night, only tonight's claim is flagged.
+    Map<String, List<Flag>> tonight = rules.evaluate(List.of(a, overlapping), Set.of("C-2"));
+    assertThat(tonight).containsOnlyKeys("C-2");
+    assertThat(codes(tonight, "C-2")).containsExactly(FlagCode.OVERLAPPING_STAYS);
   }
 
   @Test
@@ -125,6 +147,13 @@ class CrossClaimRulesTest {
     }
     assertThat(flags.get("C-4").get(0).evidence()).containsEntry("claimCount", 5)
         .containsEntry("otherClaimIds", List.of("C-0", "C-1", "C-2", "C-3"));
+
+    // Four decided on earlier nights: only tonight's fifth claim is flagged.
+    Map<String, List<Flag>> tonight = rules.evaluate(five, Set.of("C-4"));
+    assertThat(tonight).containsOnlyKeys("C-4");
+    assertThat(codes(tonight, "C-4")).containsExactly(FlagCode.HIGH_FREQUENCY);
+    // A fourth claim arriving late still lies in a window of five.
+    assertThat(codes(rules.evaluate(five, Set.of("C-3")), "C-3")).containsExactly(FlagCode.HIGH_FREQUENCY);
 
     // The fifth claim one day later falls outside the window of the first: two windows of four.
     List<CrossClaimRules.ClaimFacts> spread = new ArrayList<>(four);

@@ -45,7 +45,8 @@ class FlagScenariosTest {
         "waiting-period");
     FlagScenario split = all.get(2);
     assertThat(split.nights()).containsExactly(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21));
-    assertThat(split.expected()).containsEntry("C-FB-S1", Set.of(FlagCode.SPLIT_HOSPITALIZATION));
+    assertThat(split.expected()).containsEntry("C-FB-S2", Set.of(FlagCode.SPLIT_HOSPITALIZATION))
+        .containsEntry("C-FB-S1", Set.of());
     assertThat(split.claimNights()).containsEntry("C-FB-S2", LocalDate.of(2026, 11, 21));
     assertThat(all.get(0).expected().get("C-FB-K2")).isEmpty();
   }

@@ -53,17 +53,18 @@ public final class ReviewFixtures {
   public long claim(String claimId, String policyNo, String amount, LocalDateTime receivedAt, String hospital,
       Integer risk, byte[] image, String... flagCodes) {
     Claim c;
+    String claimJson = "{\"claimId\": \"" + claimId + "\", \"policyNo\": \"" + policyNo
+        + "\", \"claimType\": \"OUTPATIENT\", \"diagnosis\": {\"text\": \"急性胃肠炎\", \"icd10\": \"K52.900\"}, "
+        + "\"claimedAmount\": \"" + amount + "\", \"submittedAt\": \"2026-11-20T08:00:00Z\", "
+        + "\"documents\": [\"receipt.png\"]}";
     try {
-      c = ClaimsJson.mapper().readValue("{\"claimId\": \"" + claimId + "\", \"policyNo\": \"" + policyNo
-          + "\", \"claimType\": \"OUTPATIENT\", \"diagnosis\": {\"text\": \"急性胃肠炎\", \"icd10\": \"K52.900\"}, "
-          + "\"claimedAmount\": \"" + amount + "\", \"submittedAt\": \"2026-11-20T08:00:00Z\", "
-          + "\"documents\": [\"receipt.png\"]}", Claim.class);
+      c = ClaimsJson.mapper().readValue(claimJson, Claim.class);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
     String hash = sha256(image);
     claims.storeContent(hash, image);
-    long pk = claims.insert(c, "{\"claimId\": \"" + claimId + "\"}", receivedAt,
+    long pk = claims.insert(c, claimJson, receivedAt,
         List.of(new StoredDocument("receipt.png", hash, image.length)));
     List<StoredResult.FlagRow> flags = java.util.Arrays.stream(flagCodes)
         .map(f -> new StoredResult.FlagRow(f, "HIGH", "标记 " + f, "{\"document\": \"receipt.png\", \"field\": \"totalAmount\"}"))

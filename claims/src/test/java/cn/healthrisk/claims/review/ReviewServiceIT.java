@@ -3,10 +3,17 @@ package cn.healthrisk.claims.review;
 import static cn.healthrisk.sql.jooq.Tables.CLAIM;
 import static cn.healthrisk.sql.jooq.Tables.CLAIM_AUDIT;
 import static cn.healthrisk.sql.jooq.Tables.CLAIM_CORRECTION;
+import static cn.healthrisk.sql.jooq.Tables.CLAIM_FLAG;
 import static cn.healthrisk.sql.jooq.Tables.RECEIPT_EXTRACTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.healthrisk.claims.anomaly.AnomalySettings;
+import cn.healthrisk.claims.anomaly.ClaimAnomalyRules;
+import cn.healthrisk.claims.application.ClaimFlagRefresh;
+import cn.healthrisk.claims.persistence.AnomalyRepository;
+import cn.healthrisk.claims.persistence.ClaimRepository;
+import cn.healthrisk.claims.persistence.PolicyRepository;
 import cn.healthrisk.claims.persistence.ReviewRepository;
 import cn.healthrisk.claims.persistence.ReviewRepository.QueueQuery;
 import cn.healthrisk.claims.persistence.ReviewRepository.QueueRow;
@@ -63,7 +70,9 @@ class ReviewServiceIT {
 
   ReviewService service(ReviewRepository repo) {
     return new ReviewService(repo, tx, Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC),
-        new ReviewSettings(new BigDecimal("10000.00")));
+        new ReviewSettings(new BigDecimal("10000.00")),
+        new ClaimFlagRefresh(new ClaimRepository(ctx), new PolicyRepository(ctx), new AnomalyRepository(ctx),
+            new ClaimAnomalyRules(AnomalySettings.defaults())));
   }
 
   String status(String claimId) {
@@ -198,6 +207,35 @@ class ReviewServiceIT {
       assertThat(c.at()).isEqualTo(LocalDateTime.of(2026, 11, 24, 10, 0));
     });
     assertThat(auditActions(pk)).containsExactly("CORRECT_FIELD");
+
+    // The flags follow the corrected value: the items now sum to the total, but the claimed 180.00 does not.
+    assertThat(flagCodes(pk)).containsExactly("CLAIMED_AMOUNT_MISMATCH");
+    assertThat(repository.auditTrail(pk)).singleElement().satisfies(a -> assertThat(a.detail())
+        .contains("totalAmount: 180.00 → 100.00").contains("新增 CLAIMED_AMOUNT_MISMATCH").contains("消除 RECEIPT_TOTAL_MISMATCH"));
+    assertThat(ctx.select(CLAIM.RISK_SCORE).from(CLAIM).where(CLAIM.ID.eq(pk)).fetchOne(CLAIM.RISK_SCORE)).isPositive();
+    assertThat(status("C-1")).isEqualTo("NEEDS_REVIEW");
+  }
+
+  @Test
+  void correctingTheLastFlaggedFieldLeavesTheClaimClean() {
+    long pk = fixtures.claim("C-1", "P-A1", "100.00", T0, "医院", 10, ReviewFixtures.bytes("a"), "PAYER_MISMATCH");
+    ctx.update(RECEIPT_EXTRACTION).set(RECEIPT_EXTRACTION.EXTRACTION_JSON,
+        ReviewFixtures.extraction("C-1", "医院", "100.00").replace("\"王丽\"", "\"王莉\"")).execute();
+    service(repository).correct(ADJUSTER, "C-1", "receipt.png", "payerName", "王丽", "原件交款人为王丽，识别有误");
+    assertThat(flagCodes(pk)).isEmpty();
+    assertThat(status("C-1")).isEqualTo("CLEAN");
+    assertThat(repository.auditTrail(pk)).singleElement().satisfies(a -> {
+      assertThat(a.detail()).contains("消除 PAYER_MISMATCH");
+      assertThat(a.fromStatus()).isEqualTo("NEEDS_REVIEW");
+      assertThat(a.toStatus()).isEqualTo("CLEAN");
+    });
+    assertThat(ctx.select(CLAIM.SUGGESTED_ACTION).from(CLAIM).where(CLAIM.ID.eq(pk)).fetchOne(CLAIM.SUGGESTED_ACTION))
+        .isEqualTo("SUGGEST_APPROVE");
+  }
+
+  List<String> flagCodes(long pk) {
+    return ctx.select(CLAIM_FLAG.CODE).from(CLAIM_FLAG).where(CLAIM_FLAG.CLAIM_PK.eq(pk)).orderBy(CLAIM_FLAG.ID)
+        .fetch(CLAIM_FLAG.CODE);
   }
 
   @Test

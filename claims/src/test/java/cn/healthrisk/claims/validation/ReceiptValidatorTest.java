@@ -64,11 +64,19 @@ class ReceiptValidatorTest {
   }
 
   @Test
-  void halfDaysAndCountingBothEndsAgreeWithTheDates() {
-    for (String days : List.of("7", "7.5", "6.5", "8")) {
+  void nightsAndHalfDaysAgreeWithTheDatesButCountingBothEndsDoesNot() {
+    for (String days : List.of("7", "7.5", "6.5")) {
       assertThat(check(with(inpatient(), "hospitalDays", new BigDecimal(days)), HOSPITAL_DAYS_MATCH_DATES))
           .as(days).hasValueSatisfying(v -> assertThat(v.passed()).isTrue());
     }
+    assertFails(with(inpatient(), "hospitalDays", new BigDecimal("8")), HOSPITAL_DAYS_MATCH_DATES, "hospitalDays 8 vs 7 days");
+    // A stay admitted and discharged on one day counts as 0 or as 1 day; 2 is wrong.
+    ReceiptFields sameDay = with(inpatient(), "admissionDate", LocalDate.of(2026, 3, 15));
+    for (String days : List.of("0", "1")) {
+      assertThat(check(with(sameDay, "hospitalDays", new BigDecimal(days)), HOSPITAL_DAYS_MATCH_DATES))
+          .as(days).hasValueSatisfying(v -> assertThat(v.passed()).isTrue());
+    }
+    assertFails(with(sameDay, "hospitalDays", new BigDecimal("2")), HOSPITAL_DAYS_MATCH_DATES, "hospitalDays 2 vs 0 days");
   }
 
   @Test
