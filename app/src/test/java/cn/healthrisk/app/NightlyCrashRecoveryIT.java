@@ -67,7 +67,8 @@ class NightlyCrashRecoveryIT {
       }
 
       // 1. The nightly run in its own process, slowed per chunk, killed once some chunks are written.
-      Process run = engine(crashed, dataDir, work.resolve("run-1.log"), true, "batch", "nightly", "--business-date",
+      Process run = EngineProcess.start(crashed, dataDir, work.resolve("run-1.log"),
+          "1g", 400, Map.of(), "batch", "nightly", "--business-date",
           DATE.toString());
       int doneAtKill = waitUntilMidRun(crashed.dataSource(), run, work.resolve("run-1.log"));
       run.destroyForcibly();
@@ -80,17 +81,20 @@ class NightlyCrashRecoveryIT {
       assertThat(pendingAfterKill).as("claims left for the resumed run").isBetween(1, CLAIMS - 1);
 
       // 2. The documented recovery: recover, then run the same date again.
-      Process recover = engine(crashed, dataDir, work.resolve("recover.log"), false, "batch", "recover");
-      assertThat(finish(recover, work.resolve("recover.log"))).isZero();
+      Process recover = EngineProcess.start(crashed, dataDir, work.resolve("recover.log"),
+          "1g", 0, Map.of(), "batch", "recover");
+      assertThat(EngineProcess.finish(recover, work.resolve("recover.log"), 300)).isZero();
       assertThat(Files.readString(work.resolve("recover.log"))).contains("Recovered interrupted executions [" + killedExecution);
       assertThat(single(crashed.dataSource(), "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'STARTED'"))
           .isZero();
       assertThat(single(crashed.dataSource(), "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STATUS = 'STARTED'"))
           .isZero();
 
-      Process resume = engine(crashed, dataDir, work.resolve("run-2.log"), false, "batch", "nightly", "--business-date",
+      Process resume = EngineProcess.start(crashed, dataDir, work.resolve("run-2.log"),
+          "1g", 0, Map.of(), "batch", "nightly", "--business-date",
           DATE.toString());
-      assertThat(finish(resume, work.resolve("run-2.log"))).as(Files.readString(work.resolve("run-2.log"))).isZero();
+      assertThat(EngineProcess.finish(resume, work.resolve("run-2.log"),
+          300)).as(Files.readString(work.resolve("run-2.log"))).isZero();
       assertThat(Files.readString(work.resolve("run-2.log"))).contains("Run resumed for " + DATE + ": COMPLETED");
 
       // 3. The books: every claim processed by one of the two executions, the second read what was left.
@@ -148,39 +152,6 @@ class NightlyCrashRecoveryIT {
           new Claim.Diagnosis("急性阑尾炎", "K35.800"), claimed, Instant.parse("2026-11-24T01:00:00Z"), List.of(file)),
           Map.of(file, Files.readAllBytes(d.document())));
     }
-  }
-
-  /** Starts {@code engine <args>} in its own JVM on the given database, as the launcher would. */
-  private static Process engine(TestDatabase db, Path dataDir, Path log, boolean slow, String... args)
-      throws IOException {
-    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + tmp, "-Dfile.encoding=UTF-8"));
-    if (slow) {
-      cmd.add("-Dspring.main.sources=" + SlowChunksHook.class.getName());
-      cmd.add("-Dengine.test.chunk-delay-ms=400");
-    }
-    cmd.addAll(List.of("-cp", classpath, EngineApplication.class.getName()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    Map<String, String> env = pb.environment();
-    env.put("ENGINE_DB_URL", db.jdbcUrl());
-    env.put("ENGINE_DB_USER", db.user());
-    env.put("ENGINE_DB_PASSWORD", db.password());
-    env.put("ENGINE_DATA_DIR", dataDir.toString());
-    env.put("ENGINE_BATCH_PARTITIONS", "2");
-    env.put("ENGINE_BATCH_CHUNK_SIZE", "2");
-    env.put("OMP_THREAD_LIMIT", "1");
-    return pb.start();
-  }
-
-  private static int finish(Process p, Path log) throws Exception {
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("engine did not finish in time:\n" + Files.readString(log));
-    }
-    return p.exitValue();
   }
 
   /** Waits until the run has written some chunks but not all, with a worker step still running. */

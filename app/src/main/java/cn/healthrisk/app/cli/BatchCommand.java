@@ -1,6 +1,8 @@
 package cn.healthrisk.app.cli;
 
+import cn.healthrisk.batch.nightly.NightlyJobProperties;
 import cn.healthrisk.batch.nightly.NightlyProgress;
+import cn.healthrisk.batch.nightly.PartitionWorker;
 import cn.healthrisk.batch.nightly.NightlyRunService;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code engine batch ...}: the nightly claims run. */
 @Command(name = "batch", mixinStandardHelpOptions = true, description = "Run, resume and inspect the nightly claims run.",
     subcommands = {BatchCommand.Nightly.class, BatchCommand.Recover.class, BatchCommand.Status.class,
-        BatchBenchCommand.class})
+        BatchBenchCommand.class, BatchCommand.Worker.class})
 public class BatchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -34,14 +36,24 @@ public class BatchCommand implements Runnable {
     @Option(names = {"--business-date", "--date"}, required = true, description = "The business date, YYYY-MM-DD.")
     LocalDate businessDate;
 
-    @Option(names = "--partitions", description = "Partitions (threads) for the claim step (default: engine.batch.partitions).")
+    @Option(names = "--partitions", description = "Partitions for the claim step (default: engine.batch.partitions).")
     Integer partitions;
+
+    @Option(names = "--worker-mode", description = "Where partitions run: threads of this process, or processes, one "
+        + "worker JVM each with its own OCR engine (default: engine.batch.worker-mode, threads).")
+    NightlyJobProperties.WorkerMode workerMode;
 
     @Override
     public Integer call() {
-      java.util.Map<String, Object> props = partitions == null ? java.util.Map.of()
-          : java.util.Map.of("engine.batch.partitions", partitions);
-      try (ConfigurableApplicationContext ctx = Contexts.start(false, props)) {
+      // Command-line options outrank application.yml and ENGINE_BATCH_* variables.
+      java.util.Map<String, Object> overrides = new java.util.HashMap<>();
+      if (partitions != null) {
+        overrides.put("engine.batch.partitions", partitions);
+      }
+      if (workerMode != null) {
+        overrides.put("engine.batch.worker-mode", workerMode.name().toLowerCase(java.util.Locale.ROOT));
+      }
+      try (ConfigurableApplicationContext ctx = Contexts.start(false, java.util.Map.of(), overrides)) {
         NightlyRunService.RunReport r = runWithProgress(ctx, businessDate);
         return r.status() == BatchStatus.COMPLETED ? 0 : 1;
       }
@@ -104,6 +116,35 @@ public class BatchCommand implements Runnable {
         System.out.println(ids.isEmpty() ? "No interrupted runs found."
             : "Recovered interrupted executions " + ids + ". Run `./engine batch nightly --date D` to resume.");
         return 0;
+      }
+    }
+  }
+
+  /**
+   * {@code engine batch worker}: not for people. In processes mode the nightly run starts one of
+   * these per partition; it executes that partition's step execution and exits 0 when it
+   * completed, 1 otherwise. It stops at once when its standard input closes, which is when the
+   * process that started it ends, however it ends.
+   */
+  @Command(name = "worker", hidden = true, description = "Execute one partition of a nightly run (started by the run).")
+  public static class Worker implements Callable<Integer> {
+    @Option(names = "--job-execution-id", required = true)
+    long jobExecutionId;
+
+    @Option(names = "--step-execution-id", required = true)
+    long stepExecutionId;
+
+    @Option(names = {"-P", "--property"}, description = "A start-up default of the manager, key=value.")
+    java.util.Map<String, String> properties = new java.util.HashMap<>();
+
+    @Option(names = {"-O", "--override"}, description = "A setting the manager was given on its command line, key=value.")
+    java.util.Map<String, String> overrides = new java.util.HashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+      PartitionWorker.haltWhenStdinCloses();
+      try (ConfigurableApplicationContext ctx = Contexts.start(false, new java.util.HashMap<>(properties), overrides)) {
+        return PartitionWorker.execute(ctx, jobExecutionId, stepExecutionId, System.out);
       }
     }
   }

@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The manager side of the nightly run: the job, its partitioned claim step and the closing
- * reconciliation. Partitions run on local threads; their number comes from {@code engine.batch.partitions}.
+ * reconciliation. Their number comes from {@code engine.batch.partitions}; they run on local threads, or with
+ * {@code engine.batch.worker-mode=processes} in worker processes of their own ({@link WorkerProcessPartitionHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NightlyJobProperties.class)
@@ -47,7 +50,19 @@ public class NightlyClaimsJobConfiguration {
 
   @Bean
   public Step nightlyClaimsManagerStep(JobRepository jobRepository, Step nightlyClaimWorkerStep,
-      ClaimKeyRangePartitioner claimKeyRangePartitioner, NightlyJobProperties props) {
+      ClaimKeyRangePartitioner claimKeyRangePartitioner, NightlyJobProperties props, JobExplorer explorer,
+      NightlyProgress progress, ObjectProvider<WorkerCommand> workerCommand) {
+    if (props.workerMode() == NightlyJobProperties.WorkerMode.PROCESSES) {
+      WorkerCommand command = workerCommand.getIfAvailable(() -> {
+        throw new IllegalStateException("engine.batch.worker-mode=processes, but this application does not say "
+            + "how to start a worker process (no WorkerCommand bean)");
+      });
+      return new StepBuilder("nightlyClaimsManager", jobRepository)
+          .partitioner(NightlyClaimsWorkerConfiguration.WORKER_STEP, claimKeyRangePartitioner)
+          .partitionHandler(new WorkerProcessPartitionHandler(command, explorer, jobRepository, progress,
+              Math.max(1, props.partitions()), props.workerLogDir(), props.workerPollInterval()))
+          .build();
+    }
     SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("claims-partition-");
     executor.setConcurrencyLimit(Math.max(1, props.partitions()));
     return new StepBuilder("nightlyClaimsManager", jobRepository)

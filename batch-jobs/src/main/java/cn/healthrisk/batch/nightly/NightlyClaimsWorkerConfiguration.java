@@ -28,7 +28,7 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /**
  * The worker side of the nightly run: the chunk step that processes the claims of one partition.
- * Kept apart from the manager so workers can later run in other processes.
+ * Kept apart from the manager: in processes mode a worker JVM executes this step alone ({@link PartitionWorker}).
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyClaimsWorkerConfiguration {

@@ -28,6 +28,12 @@ public class NightlyProgress {
     done.incrementAndGet();
   }
 
+  /** Counts observed from outside this JVM (worker processes): claims done so far, parked among them. */
+  void observed(int doneSoFar, int parkedSoFar) {
+    done.set(doneSoFar);
+    parked.set(parkedSoFar);
+  }
+
   /** A snapshot: claims done out of total, parked among them, seconds elapsed. */
   public Snapshot snapshot() {
     long started = startedNanos.get();

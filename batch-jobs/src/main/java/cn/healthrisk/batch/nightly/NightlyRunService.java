@@ -107,14 +107,16 @@ public class NightlyRunService {
   /**
    * Marks executions left STARTED by a process that died (kill -9, power loss) as FAILED, so
    * their business dates can be resumed. Returns the ids it recovered. An execution whose process
-   * is still alive on this machine is left alone; one started on another machine cannot be
-   * checked, so only call it when no engine process anywhere is running the job.
+   * is still alive on this machine is left alone, and so is one with a worker process still alive
+   * here (in processes mode a worker stops by itself once its manager is gone, so that lasts a
+   * moment); one started on another machine cannot be checked, so only call it when no engine
+   * process anywhere is running the job.
    */
   public List<Long> recover() {
     List<Long> recovered = new ArrayList<>();
     for (JobExecution exec : explorer.findRunningJobExecutions(NightlyClaimsJobConfiguration.JOB_NAME)) {
-      if (runningHere(exec)) {
-        // Its process is alive on this machine: it is running, not interrupted.
+      if (aliveHere(exec)) {
+        // Its process, or one of its workers, is alive on this machine: it is running, not interrupted.
         continue;
       }
       LocalDateTime now = LocalDateTime.now(clock);
@@ -135,10 +137,29 @@ public class NightlyRunService {
     return recovered;
   }
 
-  /** Executions that look running but whose process on this machine is alive, so recover leaves them alone. */
+  /**
+   * Executions that look running and whose process, or a worker process of theirs, is alive on
+   * this machine, so recover leaves them alone.
+   */
   public List<Long> aliveElsewhere() {
     return explorer.findRunningJobExecutions(NightlyClaimsJobConfiguration.JOB_NAME).stream()
-        .filter(NightlyRunService::runningHere).map(JobExecution::getId).sorted().toList();
+        .filter(this::aliveHere).map(JobExecution::getId).sorted().toList();
+  }
+
+  /** The execution's own process or the worker process of one of its running partitions is alive here. */
+  boolean aliveHere(JobExecution exec) {
+    if (runningHere(exec)) {
+      return true;
+    }
+    for (StepExecution step : exec.getStepExecutions()) {
+      if (step.getStatus().isRunning() || step.getStatus() == BatchStatus.STOPPING) {
+        StepExecution withContext = explorer.getStepExecution(exec.getId(), step.getId());
+        if (withContext != null && PartitionWorker.workerAlive(withContext)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static boolean runningHere(JobExecution exec) {
@@ -148,7 +169,7 @@ public class NightlyRunService {
         && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  private static String hostName() {
+  static String hostName() {
     try {
       return java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.io.IOException e) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +43,22 @@ public class InjectedFaults implements ChunkFaultInjector {
   private final Map<String, Plan> plans = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> raised = new ConcurrentHashMap<>();
 
-  public InjectedFaults(DSLContext ctx) {
+  private final String haltOnWriteOf;
+
+  /**
+   * A worker process ({@link TestWorker}) gets its faults from properties, as its test cannot
+   * reach into it: {@code engine.test.fail-writes=CLAIM_ID:ERROR:TIMES} plans failures like
+   * {@link #failWrites}; {@code engine.test.halt-on-write=CLAIM_ID} ends the JVM at once, as a
+   * crash would, when a chunk holding the claim is about to be written.
+   */
+  public InjectedFaults(DSLContext ctx, @Value("${engine.test.fail-writes:}") String failWrites,
+      @Value("${engine.test.halt-on-write:}") String haltOnWriteOf) {
     this.ctx = ctx;
+    this.haltOnWriteOf = haltOnWriteOf;
+    if (!failWrites.isBlank()) {
+      String[] p = failWrites.split(":");
+      failWrites(p[0], DbError.valueOf(p[1]), Integer.parseInt(p[2]));
+    }
   }
 
   /** From now on, the next {@code times} writes of a chunk holding the claim fail with the error. */
@@ -66,6 +81,10 @@ public class InjectedFaults implements ChunkFaultInjector {
 
   @Override
   public void beforeWrite(List<String> claimIds) {
+    if (!haltOnWriteOf.isBlank() && claimIds.contains(haltOnWriteOf)) {
+      System.err.println("Injected crash before writing a chunk with " + haltOnWriteOf);
+      Runtime.getRuntime().halt(86);
+    }
     for (String id : claimIds) {
       Plan plan = plans.get(id);
       if (plan != null && plan.remaining().getAndDecrement() > 0) {

@@ -17,12 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.jooq.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 
 /**
  * The claims and nightly-job beans on a fresh real database, with a document pipeline that reads
@@ -35,13 +40,34 @@ import org.springframework.context.annotation.Primary;
 public class NightlyTestApplication {
 
   @Bean(destroyMethod = "close")
+  @Profile("!worker")
   TestDatabase testDatabase() {
     return TestDatabase.create();
   }
 
   @Bean
+  @Profile("!worker")
   DataSource dataSource(TestDatabase db) {
     return db.dataSource();
+  }
+
+  /** In a worker process ({@link TestWorker}): the database of the test that started it. */
+  @Bean(destroyMethod = "close")
+  @Profile("worker")
+  HikariDataSource workerDataSource(@Value("${engine.test.db-url}") String url,
+      @Value("${engine.test.db-user}") String user, @Value("${engine.test.db-password:}") String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(4);
+    return new HikariDataSource(config);
+  }
+
+  @Bean
+  @Profile("!worker")
+  TestWorker.Command testWorkerCommand(TestDatabase db, Environment env) {
+    return new TestWorker.Command(db, env);
   }
 
   @Bean
