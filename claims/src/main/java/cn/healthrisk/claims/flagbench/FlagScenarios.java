@@ -167,6 +167,7 @@ public final class FlagScenarios {
    * @return night → its intake folder, in night order
    */
   public static Map<LocalDate, Path> prepare(FlagScenario s, Path work) {
+    checkDescriptions(s);
     Map<LocalDate, Path> out = new LinkedHashMap<>();
     try {
       for (LocalDate night : s.nights()) {
@@ -205,8 +206,36 @@ public final class FlagScenarios {
     return out;
   }
 
+  /**
+   * Reads every {@code <document>.json} of the scenario and checks it, before anything is drawn or written, so
+   * that a bad description is reported by name whatever claim comes first.
+   */
+  private static void checkDescriptions(FlagScenario s) {
+    for (Map.Entry<String, String> e : s.claimFolders().entrySet()) {
+      Path from = s.folder().resolve("claims").resolve(e.getValue());
+      JsonNode claim = readJson(s.name(), from.resolve("claim.json"));
+      for (JsonNode d : claim.path("documents")) {
+        Path described = from.resolve(d.asText() + ".json");
+        if (!Files.isRegularFile(from.resolve(d.asText())) && Files.isRegularFile(described)) {
+          described(s.name(), e.getKey(), d.asText(), readJson(s.name(), described));
+        }
+      }
+    }
+  }
+
+  private record Described(ReceiptData data, ContractReceipts.RenderOptions options) {}
+
   /** The e-receipt PDF a {@code <document>.json} describes. */
   static byte[] render(String scenario, String claimId, String document, JsonNode node) {
+    Described d = described(scenario, claimId, document, node);
+    try {
+      return ContractReceipts.pdf(d.data(), d.options(), (scenario + "/" + claimId + "/" + document).hashCode());
+    } catch (IllegalArgumentException x) {
+      throw bad(scenario, "claim " + claimId + ", " + document + ".json: " + x.getMessage());
+    }
+  }
+
+  private static Described described(String scenario, String claimId, String document, JsonNode node) {
     String where = "claim " + claimId + ", " + document + ".json: ";
     JsonNode render = node.path("render");
     String family = null;
@@ -248,10 +277,9 @@ public final class FlagScenarios {
       throw bad(scenario, where + x.getMessage());
     }
     DocumentType type = e.documentType();
-    ReceiptData data = ContractReceipts.fromContract(type, e.fields());
     try {
-      return ContractReceipts.pdf(data, new ContractReceipts.RenderOptions(family, inject, tamper),
-          (scenario + "/" + claimId + "/" + document).hashCode());
+      return new Described(ContractReceipts.fromContract(type, e.fields()),
+          new ContractReceipts.RenderOptions(family, inject, tamper));
     } catch (IllegalArgumentException x) {
       throw bad(scenario, where + x.getMessage());
     }
