@@ -37,6 +37,31 @@ public final class CheckupEvaluator {
   private static final Pattern GRADED_POSITIVE = Pattern.compile("^\\(?([1-4]\\+|\\+{1,4}|±|\\+-)\\)?$");
   private static final Set<String> NEGATIVE = Set.of("阴性", "-", "(-)", "NEGATIVE", "NEG", "阴性(-)");
 
+  /** A qualitative result said in words: "未见上皮内病变" (TCT), "未检出", "正常". */
+  private static final Pattern NOTHING_FOUND = Pattern.compile("^(未见|未检出|未发现|无)|^(正常|NILM)$");
+  private static final Pattern NOT_POSITIVE = Pattern.compile("(未|无|非|不)阳性");
+
+  /**
+   * TRUE for a positive result, FALSE for a negative one, null when the value says neither. Besides the bare
+   * forms, a result naming what was positive ("16型阳性", "高危型阳性") is positive, and one saying nothing was
+   * found ("未见上皮内病变或恶性病变", "18型阴性") is negative.
+   */
+  static Boolean qualitative(String value) {
+    if (POSITIVE.contains(value) || GRADED_POSITIVE.matcher(value).matches()) {
+      return Boolean.TRUE;
+    }
+    if (NEGATIVE.contains(value)) {
+      return Boolean.FALSE;
+    }
+    if (value.contains("阳性") && !NOT_POSITIVE.matcher(value).find()) {
+      return Boolean.TRUE;
+    }
+    if (value.contains("阴性") || NOT_POSITIVE.matcher(value).find() || NOTHING_FOUND.matcher(value).find()) {
+      return Boolean.FALSE;
+    }
+    return null;
+  }
+
   private final KnowledgeBase kb;
   private final DisclosureNormalizer normalizer;
   private final Map<String, Indicator> byAlias = new HashMap<>();
@@ -101,8 +126,7 @@ public final class CheckupEvaluator {
         continue;
       }
       if (ind.qualitative()) {
-        Boolean positive = POSITIVE.contains(value) || GRADED_POSITIVE.matcher(value).matches() ? Boolean.TRUE
-            : NEGATIVE.contains(value) ? Boolean.FALSE : null;
+        Boolean positive = qualitative(value);
         if (positive == null) {
           unreadable.add(new CheckupEvaluation.Unreadable(item.name(), item.value(), item.unit(),
               "expected 阳性 or 阴性"));

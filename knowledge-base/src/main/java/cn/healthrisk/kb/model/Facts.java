@@ -45,8 +45,10 @@ public final class Facts {
   public static final String PENDING = "pending";
   /** What the applicant said about a condition that names nothing new ("吃两种药", "每年复查没变化"), as said. */
   public static final String REMARKS = "remarks";
+  /** How often a condition's attacks come back, per year ("一个月犯一两次" is 24). */
+  public static final String ATTACKS_PER_YEAR = "attacksPerYear";
 
   public static final Set<String> BUILT_IN = Set.of(AGE, SEX, SMOKER, SOURCE, STATUS, SINCE, MONTHS_SINCE, GRADE,
       TIRADS, BIRADS, RADS_CATEGORY, SIZE_MM, SYSTOLIC, DIASTOLIC, SEVERITY, OPERATED, SURGERY, ICD9, VALUE, UNIT, INDICATOR,
-      MARKER, SEVERE);
+      MARKER, SEVERE, ATTACKS_PER_YEAR);
 }

@@ -121,6 +121,11 @@ final class Composition<T> {
   }
 
   /** True when a denial word stands inside the span, after its first character. */
+  /** A lesion word a knowledge-base term may end with, or what applicants call one. */
+  static boolean isLesion(String word) {
+    return LESIONS.contains(word) && !word.equals("炎");
+  }
+
   static boolean deniesInside(String span) {
     return span.length() > 1 && DENIAL.matcher(span.substring(1)).find();
   }

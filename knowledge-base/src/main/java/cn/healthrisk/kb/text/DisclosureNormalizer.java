@@ -147,7 +147,7 @@ public final class DisclosureNormalizer {
           + "|里面|钢板|钢钉|钉子|内固定|取出来了|取出|没取|手术|开刀|做了|打了|考虑|准备|打算|计划|安排"
           // Habits, routine results and ways of treatment say nothing about a condition of their own.
           + "|不抽烟|不吸烟|不喝酒|不饮酒|烟酒|抽烟|吸烟|喝酒|饮酒|肝功能|肝功|肾功能|肾功|视力|活动|变化|症状|停药|喷雾|药膏|吸入|激素|理疗"
-          + "|每年|每次|春秋|季节|已经|两种|几种|种药"
+          + "|每年|每次|春秋|季节|已经|两种|几种|种药|反复发作|经常发作|时好时坏|反反复复|反复|发作|抹|擦|涂|外用|喷"
           + "|胰岛素|降压药|降糖药|降脂药|二甲双胍|阿司匹林|他汀|[^，。；、\\s]{1,4}(?:拉唑|沙坦|地平|片|胶囊|颗粒|口服液)"
           + "|[有曾为了过的在年月个前后天次多约左右侧部叶史是吃打先都也就还很说要没再些点着过把被让给]"
           + "|[\\dA-Z.%/()\\-+:~]");
@@ -354,6 +354,8 @@ public final class DisclosureNormalizer {
     boolean typed = true;
     List<Builder> last = new ArrayList<>();
     final Map<String, Object> pending = new LinkedHashMap<>();
+    /** The clause before took back the condition told ("不是结节"). */
+    boolean corrected;
   }
 
   private void readSentence(String sentence, LocalDate ref, Reading reading, List<Builder> findings) {
@@ -369,9 +371,19 @@ public final class DisclosureNormalizer {
       List<Match> matches = match(item, reading.typed);
       Map<String, Object> attrs = attributes(item, ref);
       int from = 0;
+      int added = 0;
       for (Match said : matches) {
-        Match m = ownOperation(said, findings, inSentence);
+        Match m = lesionAtToldSite(ownOperation(said, findings, inSentence), masked, findings, inSentence);
         String before = masked.substring(from, m.start());
+        // "便血，还没去做肠镜": an operation or examination still to come for the condition just told is
+        // pending on it; it does not tell a condition of its own.
+        Builder toldFor = m.surgeryId() == null ? null : nearestTold(findings, inSentence);
+        if (toldFor != null && !toldFor.conceptId.equals(m.conceptId())
+            && stillToCome(masked.substring(0, m.start()), masked.substring(m.end()))) {
+          toldFor.attributes.put(Facts.PENDING, "计划手术：" + surgeries.get(m.surgeryId()).name());
+          from = m.end();
+          continue;
+        }
         // The latest cue before the match decides; none means the list's scope carries on.
         Boolean cue = polarity(before);
         if (cue != null) {
@@ -390,6 +402,7 @@ public final class DisclosureNormalizer {
         operation(item, m, b);
         radsWithoutSystem(item, m.conceptId(), b.attributes);
         inSentence.add(b);
+        added++;
         from = m.end();
       }
       int fromMedicines = medicines(item, masked, matches, sentence, attrs, family, inSentence);
@@ -399,8 +412,10 @@ public final class DisclosureNormalizer {
         continue;
       }
       if (!matches.isEmpty()) {
-        reading.last = new ArrayList<>(inSentence.subList(inSentence.size() - matches.size() - fromMedicines,
-            inSentence.size()));
+        if (added + fromMedicines > 0) {
+          reading.last = new ArrayList<>(inSentence.subList(inSentence.size() - added - fromMedicines,
+              inSentence.size()));
+        }
         pending.clear();
         if (POST_NEGATION.matcher(masked.substring(from)).find()) {
           // "高血压、糖尿病均否认": the denial reaches back over the list, except what was affirmed.
@@ -448,6 +463,9 @@ public final class DisclosureNormalizer {
       if (refineLast(item, reading, findings)) {
         continue;
       }
+      if (corrects(item, masked, reading)) {
+        continue;
+      }
       Boolean cue = polarity(masked);
       if (cue != null) {
         negated = cue;
@@ -461,6 +479,87 @@ public final class DisclosureNormalizer {
       }
     }
     findings.addAll(inSentence);
+  }
+
+  /** "后来复查说不是结节": a denial of what was just told, by its lesion word. */
+  private static final Pattern CORRECTION = Pattern.compile("(?:不是|并不是|并非|排除了?|其实没有)(\\p{IsHan}{2,4}?)(?:了|的)?$");
+  /** "是血管影", "只是炎症": what it turned out to be instead, in the clause after a correction. */
+  private static final Pattern INSTEAD = Pattern.compile("^(?:而|只|其实|实际上|原来)?是");
+
+  /**
+   * "以前以为是肺结节，后来复查说不是结节": a clause that denies the lesion of the condition just told
+   * takes that condition back; the clause after it that says what it was instead ("是血管影") is a remark.
+   */
+  private boolean corrects(String item, String masked, Reading reading) {
+    if (reading.corrected && INSTEAD.matcher(item.strip()).find() && !reading.last.isEmpty()) {
+      reading.corrected = false;
+      reading.last.forEach(b -> b.attributes.put(Facts.REMARKS, List.of(item.strip())));
+      return true;
+    }
+    Matcher c = CORRECTION.matcher(item.strip());
+    if (!c.find() || reading.last.size() != 1 || reading.last.get(0).conceptId == null) {
+      return false;
+    }
+    Builder told = reading.last.get(0);
+    String said = told.term == null ? "" : TextForms.fold(told.term);
+    String denied = c.group(1);
+    if (said.length() <= denied.length() || !said.endsWith(denied) || told.family) {
+      return false;
+    }
+    told.negated = true;
+    told.explicit = true;
+    reading.corrected = true;
+    return true;
+  }
+
+  /** The condition told last, in this sentence or before: the one an operation still to come is for. */
+  private static Builder nearestTold(List<Builder> earlier, List<Builder> inSentence) {
+    for (List<Builder> told : List.of(inSentence, earlier)) {
+      for (int i = told.size() - 1; i >= 0; i--) {
+        Builder b = told.get(i);
+        if (b.conceptId != null) {
+          return b.family || b.negated ? null : b;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** "还没去做", "准备做", "下个月要做": the operation named after it (or before "还没做") is still to come. */
+  private static final Pattern STILL_NOT = Pattern.compile(
+      "(?:还|尚|暂时|暂|仍|一直)(?:没有?|未)(?:去|来得及|顾上|空)?(?:做|行|查|手术)?$");
+
+  private static boolean stillToCome(String before, String after) {
+    return PLANNED.matcher(before).find() || SCHEDULED.matcher(before).find() || STILL_NOT.matcher(before).find()
+        || NOT_DONE_AFTER.matcher(after).lookingAt() && after.matches("^(还|仍|尚|暂时).*");
+  }
+
+  /** What may stand before a bare lesion word that names no site of its own: "有个小", "还有". */
+  private static final Pattern NO_SITE_BEFORE = Pattern.compile("^[还有个一小多发几颗枚粒处些点大也都长了另外又]*$");
+
+  /**
+   * "乳腺增生，有个小纤维瘤": a bare lesion word, said with no site of its own right after a condition of
+   * an organ, is at that organ when the organ's name and the lesion make one of the knowledge base's terms
+   * (乳腺纤维瘤).
+   */
+  private Match lesionAtToldSite(Match m, String masked, List<Builder> earlier, List<Builder> inSentence) {
+    if (m.surgeryId() != null || m.term() == null || !Composition.isLesion(m.term())
+        || !NO_SITE_BEFORE.matcher(masked.substring(0, m.start())).matches()) {
+      return m;
+    }
+    Builder told = nearestTold(earlier, inSentence);
+    if (told == null || told.term == null || told.conceptId.equals(m.conceptId())) {
+      return m;
+    }
+    String said = TextForms.fold(told.term);
+    for (int len = Math.min(3, said.length() - 1); len >= 1; len--) {
+      Entry e = terms.get(said.substring(0, len) + m.term());
+      if (e != null && e.surgeryId() == null && !e.conceptId().equals(m.conceptId())) {
+        return new Match(m.start(), m.end(), e.conceptId(), null, CONFIDENCE_SYNONYM, "composed",
+            said.substring(0, len) + m.term(), m.deniedInside());
+      }
+    }
+    return m;
   }
 
   /** A clause of a site or kind alone: "乳腺的", "肝上的", "隐性的". */
@@ -517,6 +616,11 @@ public final class DisclosureNormalizer {
       if (b.conceptId.equals(condition)) {
         return m;
       }
+      // "乳腺癌手术，做了化疗": a treatment for cancer in general given for the cancer just named.
+      if (malignantUnspecified(condition) && malignant(b.conceptId)) {
+        return new Match(m.start(), m.end(), b.conceptId, m.surgeryId(), m.confidence(), m.basis(), m.term(),
+            m.deniedInside());
+      }
       for (Surgery alt : surgeriesByCondition.getOrDefault(b.conceptId, List.of())) {
         if (TextForms.fold(alt.name()).contains(m.term())
             || alt.synonyms().stream().anyMatch(t -> TextForms.fold(t).contains(m.term()))) {
@@ -528,6 +632,15 @@ public final class DisclosureNormalizer {
       return m;
     }
     return m;
+  }
+
+  private boolean malignant(String conceptId) {
+    return kb.disease(conceptId).map(d -> Boolean.TRUE.equals(d.attributes().get("malignant"))).orElse(false);
+  }
+
+  /** A concept for cancer at no stated site (恶性肿瘤 C80): what a generic cancer treatment is filed under. */
+  private boolean malignantUnspecified(String conceptId) {
+    return kb.disease(conceptId).map(d -> d.primaryIcd10().startsWith("C80")).orElse(false);
   }
 
   /**
@@ -1054,6 +1167,12 @@ public final class DisclosureNormalizer {
    */
   static Map<String, Object> attributes(String item, LocalDate ref) {
     Map<String, Object> attrs = new LinkedHashMap<>();
+    Matcher often = ATTACKS.matcher(item);
+    if (often.find()) {
+      // "一个月犯一两次": how often it comes back, not when it began.
+      attrs.put(Facts.ATTACKS_PER_YEAR, attacksPerYear(often));
+      item = item.substring(0, often.start()) + item.substring(often.end());
+    }
     boolean digits = hasDigit(item);
     for (Map.Entry<Pattern, String> e : STATUS) {
       if (e.getKey().matcher(item).find()) {
@@ -1068,6 +1187,10 @@ public final class DisclosureNormalizer {
     }
     Matcher m = GRADE.matcher(item);
     if (item.indexOf('级') >= 0 && m.find()) {
+      attrs.put(Facts.GRADE, grade(m.group(1)));
+    }
+    m = CIN_GRADE.matcher(item);
+    if (item.contains("CIN") && m.find()) {
       attrs.put(Facts.GRADE, grade(m.group(1)));
     }
     boolean rads = item.contains("RADS");
@@ -1110,6 +1233,34 @@ public final class DisclosureNormalizer {
       attrs.put(Facts.SEVERITY, "轻中重".indexOf(m.group(1)) + 1);
     }
     return attrs;
+  }
+
+  /** Cervical intraepithelial neoplasia by its grade: CIN2, CIN Ⅲ, CIN-1. */
+  private static final Pattern CIN_GRADE = Pattern.compile("CIN[\\s-]*(III|II|I|[1-3])(?![\\dI])");
+  private static final String PERIOD = "(一|每|1)?(年|个?月|周|个?星期|个?礼拜|天)";
+  /** How often attacks come: "一个月犯一两次", "每年发作2-3次", "一周抽三四次". */
+  private static final Pattern ATTACKS = Pattern.compile(PERIOD + "(?:大概|大约|约|会)?(?:发作|犯病?|抽搐?|发病|发)(?:了)?"
+      + "(\\d{1,3}|[一两二三四五六七八九十几]{1,3})(?:[到至~\\-]?(\\d{1,3}|[一两二三四五六七八九十几]))?多?次");
+
+  private static int attacksPerYear(Matcher m) {
+    int per = switch (m.group(2).replace("个", "")) {
+      case "年" -> 1;
+      case "月" -> 12;
+      case "周", "星期", "礼拜" -> 52;
+      default -> 365;
+    };
+    String most = m.group(4) != null ? m.group(4) : m.group(3);
+    int count;
+    if (most.matches("\\d+")) {
+      count = Integer.parseInt(most);
+    } else if (most.length() == 2 && "一两二三四五六七八九".indexOf(most.charAt(0)) >= 0
+        && "两二三四五六七八九".indexOf(most.charAt(1)) >= 0) {
+      // 一两次, 两三次: the larger of the two.
+      count = TextForms.number(most.substring(1)).intValue();
+    } else {
+      count = most.contains("几") ? 3 : TextForms.number(most).intValue();
+    }
+    return per * Math.max(1, count);
   }
 
   private static int grade(String s) {

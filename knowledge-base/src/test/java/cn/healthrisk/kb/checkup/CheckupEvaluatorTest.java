@@ -85,6 +85,20 @@ class CheckupEvaluatorTest {
   }
 
   @Test
+  void qualitativeResultsSaidInWordsAreRead() {
+    assertThat(eval("F", item("HPV", "16型阳性", "")).findings()).extracting(ClinicalFinding::conceptId)
+        .containsExactly("HPV_INFECTION");
+    assertThat(eval("F", item("高危型HPV", "阴性", "")).findings()).isEmpty();
+    CheckupEvaluation tct = eval("F", item("TCT", "未见上皮内病变或恶性病变", ""));
+    assertThat(tct.findings()).isEmpty();
+    assertThat(tct.unreadable()).isEmpty();
+    // Neither positive nor negative: reported, not guessed.
+    assertThat(eval("F", item("HPV", "待复查", "")).unreadable()).hasSize(1);
+    assertThat(CheckupEvaluator.qualitative("未阳性")).isFalse();
+    assertThat(CheckupEvaluator.qualitative("弱阳性")).isTrue();
+  }
+
+  @Test
   void bloodPressureReadingIsSplitAndGraded() {
     CheckupEvaluation e = eval("M", item("血压", "165/95", "mmHg"));
     assertThat(e.findings()).singleElement().satisfies(f -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.healthrisk.kb.KnowledgeBase;
 import cn.healthrisk.kb.load.KnowledgeBaseLoader;
+import cn.healthrisk.kb.model.Facts;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -339,5 +340,75 @@ class NormalizerFeaturesTest {
     assertThat(only("脊柱裂，隐性的").conceptId()).isEqualTo("SPINA_BIFIDA_OCCULTA");
     // A side alone names no other condition.
     assertThat(only("乳腺结节，左边的").conceptId()).isEqualTo("BREAST_NODULE");
+  }
+
+  @Test
+  void aCancerTreatmentInGeneralGoesToTheCancerJustNamed() {
+    List<ClinicalFinding> f = read("两年前乳腺癌手术，做了化疗");
+    assertThat(f).extracting(ClinicalFinding::conceptId).containsExactly("BREAST_CANCER");
+    // Said alone, chemotherapy still tells a cancer.
+    assertThat(read("做过化疗")).extracting(ClinicalFinding::icd10)
+        .singleElement().satisfies(c -> assertThat(c).startsWith("C80"));
+  }
+
+  @Test
+  void aBareLesionAfterAConditionOfAnOrganIsAtThatOrgan() {
+    assertThat(read("乳腺增生，有个小纤维瘤"))
+        .extracting(ClinicalFinding::conceptId).containsExactly("MAMMARY_HYPERPLASIA", "BREAST_FIBROADENOMA");
+    // A lesion said with a site of its own keeps it.
+    assertThat(read("乳腺增生，肝上有个小囊肿"))
+        .extracting(ClinicalFinding::icd10).noneMatch(c -> c.startsWith("N60"));
+  }
+
+  @Test
+  void anOperationOrExaminationStillToComeIsPendingOnTheConditionTold() {
+    List<ClinicalFinding> f = read("最近大便有血，一个多月了，还没去做肠镜");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.conceptId()).isEqualTo("GI_BLEEDING");
+      assertThat(x.attributes()).containsKey(Facts.PENDING).doesNotContainKey(Facts.OPERATED);
+    });
+    assertThat(read("宫颈活检是CIN2，还没做锥切")).singleElement()
+        .satisfies(x -> {
+          assertThat(x.conceptId()).isEqualTo("CIN");
+          assertThat(x.attributes()).containsEntry(Facts.GRADE, 2).containsKey(Facts.PENDING);
+        });
+    // Denied, not pending: "没做过" is no plan.
+    assertThat(read("高血压，没做过支架"))
+        .filteredOn(x -> "HTN".equals(x.conceptId())).singleElement()
+        .satisfies(x -> assertThat(x.attributes()).doesNotContainKey(Facts.PENDING));
+  }
+
+  @Test
+  void howOftenAttacksComeIsReadAsAFrequencyNotAsTheTimeSinceDiagnosis() {
+    assertThat(read("羊角风，一个月犯一两次")).singleElement()
+        .satisfies(x -> {
+          assertThat(x.attributes()).containsEntry(Facts.ATTACKS_PER_YEAR, 24).doesNotContainKey(Facts.SINCE);
+        });
+    assertThat(read("哮喘，每年发作2-3次")).singleElement()
+        .satisfies(x -> assertThat(x.attributes()).containsEntry(Facts.ATTACKS_PER_YEAR, 3));
+    // A duration stays a duration.
+    assertThat(read("哮喘两年了")).singleElement()
+        .satisfies(x -> assertThat(x.attributes()).containsKey(Facts.SINCE).doesNotContainKey(Facts.ATTACKS_PER_YEAR));
+  }
+
+  @Test
+  void aConditionTakenBackLaterInTheTextIsDenied() {
+    List<ClinicalFinding> f = read("以前以为是肺结节，后来复查说不是结节，是血管影");
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.conceptId()).isEqualTo("LUNG_NODULE");
+      assertThat(x.negated()).isTrue();
+    });
+    // A denial of something else takes nothing back.
+    assertThat(read("肺结节，不是癌"))
+        .filteredOn(x -> "LUNG_NODULE".equals(x.conceptId())).singleElement()
+        .satisfies(x -> assertThat(x.negated()).isFalse());
+  }
+
+  @Test
+  void pregnancyAndOneBlindEyeSaidInEverydayWords() {
+    assertThat(read("怀二胎，28周")).extracting(ClinicalFinding::conceptId)
+        .containsExactly("PREGNANCY");
+    assertThat(read("右眼小时候外伤失明了"))
+        .extracting(ClinicalFinding::conceptId).containsExactly("BLINDNESS_ONE");
   }
 }

@@ -38,7 +38,7 @@ public final class GoldenPack {
   public record Disagreement(int line, String applicationId, String productLine, String actual,
       List<String> acceptable, String note, List<String> why) {
 
-    /** The key an allow-list uses: application id and product line. */
+    /** The pair: application id and product line. */
     public String pair() {
       return applicationId + " " + productLine;
     }
