@@ -46,8 +46,9 @@ final class Composition<T> {
       "(?:[上里内中的有个一小多发几两双左右侧叶部长了颗枚粒处些点大还也都镜老总常爱]|发现|查出|看到|可见|彩超|B超|超声|CT|核磁|检查"
           + "|经常|反复|容易|时常|低回声|高回声|无回声|等回声|混合回声|强回声|实性|囊性|囊实性|实质性|单发|多发|边界[清欠不]*"
           + "|[0-9.]+(?:[xX×*][0-9.]+)*(?:公分|厘米|毫米|MM|CM|mm|cm)?|大小|约|左右"
+          + "|轻度|中度|重度|轻微|少量|少许|稍|略|偏"
           + "|没有|没|无|未见|未发现|未)*");
-  private static final Pattern ORGAN_TO_REMOVAL = Pattern.compile("[也都已经早就被给的左右双侧叶部全半次大]*");
+  private static final Pattern ORGAN_TO_REMOVAL = Pattern.compile("(?:[也都已经早就被给的左右双侧叶部全半次大用]|腹腔镜|微创|开腹|手术|做手术)*");
   private static final Pattern REMOVAL_TO_ORGAN = Pattern.compile("[了过掉的个一半边侧左右]*");
   private static final Pattern DENIAL = Pattern.compile("没有|没|无|未见|未发现|未|不是");
   private static final int MAX_GAP = 16;

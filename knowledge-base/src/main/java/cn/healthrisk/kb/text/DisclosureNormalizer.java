@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,25 +52,30 @@ public final class DisclosureNormalizer {
   public static final List<String> INPUT_CONFUSIONS = List.of(
       "结节", "囊襄", "症证", "胆担", "腺线", "瘤留", "肿种", "糖唐", "癫颠", "痫闲", "哮孝", "脂指", "肪防", "梗埂",
       "疹诊", "溃馈", "疡扬", "椎锥", "肌机", "阑兰", "膀旁", "胱光", "塞赛", "喘端", "湿施", "痔志", "脓浓", "瘘楼",
-      "肾甚", "胃谓", "酯脂", "垂锤", "疝汕", "痹闭", "症正");
+      "肾甚", "胃谓", "酯脂", "垂锤", "疝汕", "痹闭", "症正",
+      // Characters that look alike or share a reading pinyin tables miss (曾 is also zeng).
+      "剖刨", "增曾", "喘揣", "癣鲜", "癣先", "森深");
 
   private static final Pattern SENTENCE = Pattern.compile("[,;。!?\\n]");
   private static final Pattern ITEM = Pattern.compile("[、和及]");
   private static final Pattern NEGATION = Pattern.compile(
       "否认|没有|没得|没做过|没动过|没住过|没患过|没查出|没发现|没确诊|没诊断|从没|从来没|未曾|未患|从未|不曾|未见|未发现"
-          + "|未查出|未诊断|并无|排除|不是|还没到|没到|够不上|达不到|没达到|还不算|不算|算不上|无|未"
+          + "|未查出|未诊断|没看到|没看见|未看到|没查到|未查到|没检查出|并无|排除|不是|还没到|没到|够不上|达不到|没达到|还不算|不算|算不上|无|未"
           // A bare 不/没 right before the condition: 不失眠, 没气胸过.
           + "|不$|没$");
   /** Words that restore the affirmative after a denial earlier in the list ("无高血压，有糖尿病"). */
   private static final Pattern AFFIRM = Pattern.compile("有|患|确诊|诊断|查出|发现|得了|得过");
   /** A denial after the conditions it covers: "高血压、糖尿病均否认", "乙肝两对半均阴性". */
   private static final Pattern POST_NEGATION =
-      Pattern.compile("^(病史|史)?((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除|(是)?没有的?$|没得$|无$)");
+      Pattern.compile("^(后来|最后|最终|之后|后面|复查后?|再查|进一步检查)?(又|也|都|已经|已)?(病史|史)?"
+          + "((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除了?|(是)?没有的?$|没得$|无$)");
   private static final Pattern FAMILY = Pattern.compile(
       "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹"
           + "|兄妹|姐弟|儿子|女儿|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
-          + "|丈夫|老公|妻子|老婆|爱人|家族|家人|家里有人|家里人|亲属|亲戚");
-  private static final Pattern SELF = Pattern.compile("本人|自己|自身|我(?!们|家)");
+          + "|丈夫|老公|妻子|老婆|爱人|家族|家人|家里有人|家里人|亲属|亲戚"
+          + "|我哥|我姐|我弟|我妹|大姨|小姨|二姨|姨|舅|表妹|表弟|堂妹|堂弟|侄子|侄女|外甥");
+  private static final Pattern SELF = Pattern.compile(
+      "本人|自己|自身|我(?!们|家|[父母爸妈哥姐弟妹爷奶舅姑姨叔伯儿女孩老公婆丈妻爱外岳]|的?(父|母|爸|妈|哥|姐|弟|妹|家))");
   /**
    * Status phrases, most specific first. They are masked before looking for a negation, so that
    * 未规律服药 (uncontrolled), 没有再犯 (stable) and 现在没有了 (cured) are never read as denials.
@@ -208,10 +214,14 @@ public final class DisclosureNormalizer {
       String low = null;
       // The mildest finding each way: thresholds run from severe to mild, so the last one listed.
       for (Threshold t : ind.thresholds()) {
-        if (t.conceptId() == null || t.positive() != null) {
+        if (t.conceptId() == null) {
           continue;
         }
-        if (t.gte() != null || t.gt() != null || t.gtUln() != null) {
+        if (Boolean.TRUE.equals(t.positive())) {
+          high = t.conceptId();
+        } else if (t.positive() != null) {
+          continue;
+        } else if (t.gte() != null || t.gt() != null || t.gtUln() != null) {
           high = t.conceptId();
         } else if (t.lte() != null || t.lt() != null) {
           low = t.conceptId();
@@ -224,6 +234,8 @@ public final class DisclosureNormalizer {
       indicatorTrends.add(TextForms.fold(ind.name()), trend);
       ind.aliases().forEach(a -> indicatorTrends.add(TextForms.fold(a), trend));
     }
+    highPressure = kb.indicators().stream().filter(i -> i.code().equals("SBP")).flatMap(i -> i.thresholds().stream())
+        .map(Threshold::conceptId).filter(Objects::nonNull).findFirst().orElse(null);
     for (Medication med : kb.medications()) {
       medications.add(TextForms.fold(med.name()), med);
       med.aliases().forEach(a -> medications.add(TextForms.fold(a), med));
@@ -240,11 +252,18 @@ public final class DisclosureNormalizer {
   /** What follows an indicator's name when the applicant says it is high or low ("尿酸有点高", "转氨酶↑"). */
   private static final Pattern TREND = Pattern.compile(
       "^[:：]?(?:有点|有些|稍微|稍|略|轻度|轻微|一直|总是|长期|都|也|比较|很|太|一点)?"
-          + "(偏高|升高|增高|超标|高了|高|↑|偏低|降低|减低|减少|低了|低|↓)");
+          + "(偏高|升高|增高|超标|高了|高|↑|阳性|弱阳性|\\+{1,4}|偏低|降低|减低|减少|低了|低|↓)");
   /** What follows an indicator's name when the applicant says it is normal ("尿酸正常", "血糖一直不高"). */
+  /** "谷丙转氨酶78，偏高": a value and what the applicant says of it, read as one clause. */
+  private static final Pattern VALUE_THEN_TREND = Pattern.compile(
+      "(\\d)\\s*[,;]\\s*(?=(?:有点|有些|稍微|稍|略|比较)?(?:偏高|偏低|升高|降低|超标|高了|低了))");
+  private static final Pattern VALUE = Pattern.compile(
+      "^[:：]?\\s*(?:是|为|有|到了?)?\\s*\\d+(?:\\.\\d+)?\\s*(?:MMOL/L|UMOL/L|μMOL/L|U/L|IU/L|MG/DL|NG/ML|G/L|%|MMHG)?\\s*");
   private static final Pattern TREND_NORMAL = Pattern.compile(
-      "^[:：]?(?:一直|都|也|均|还|基本|完全|向来)?(正常|无异常|未见异常|没问题|不高|不低|在正常范围)");
+      "^[:：]?(?:一直|都|也|均|还|基本|完全|向来)?(正常|无异常|未见异常|没问题|不高|不低|在正常范围|阴性|\\(-\\)|-)");
   private final TermIndex<Medication> medications = new TermIndex<>(List.of());
+  /** The condition a high systolic pressure means (hypertension), from the knowledge base's thresholds. */
+  private final String highPressure;
 
   /**
    * The characters every match of the pattern starts with, so the pattern is only tried on text
@@ -302,7 +321,7 @@ public final class DisclosureNormalizer {
     List<Builder> findings = new ArrayList<>();
     Reading reading = new Reading();
     reading.typed = typed;
-    for (String sentence : SENTENCE.split(TextForms.fold(text))) {
+    for (String sentence : SENTENCE.split(VALUE_THEN_TREND.matcher(TextForms.fold(text)).replaceAll("$1"))) {
       if (!sentence.isEmpty()) {
         readSentence(sentence, referenceDate, reading, findings);
       }
@@ -363,6 +382,10 @@ public final class DisclosureNormalizer {
     Map<String, Object> pending = reading.pending;
     boolean negated = false;
     boolean family = false;
+    // "外公糖尿病，打了十几年胰岛素", "我妈胆结石，胆囊已经切了": right after a relative's condition, its
+    // treatment or the same condition again is still the relative's, unless the applicant says 我/本人.
+    List<String> relatives = reading.last.isEmpty() || !reading.last.stream().allMatch(b -> b.family)
+        || SELF.matcher(sentence).find() ? List.of() : reading.last.stream().map(b -> b.conceptId).toList();
     for (String item : ITEM.split(sentence)) {
       if (item.isEmpty()) {
         continue;
@@ -395,7 +418,9 @@ public final class DisclosureNormalizer {
         if (FAMILY.matcher(before).find()) {
           family = true;
         }
-        Builder b = new Builder(m, sentence, negated || m.deniedInside(), family);
+        boolean relative = family || !relatives.isEmpty()
+            && (m.surgeryId() != null || relatives.contains(m.conceptId()));
+        Builder b = new Builder(m, sentence, negated || m.deniedInside(), relative);
         b.explicit = cue != null || m.deniedInside();
         b.attributes.putAll(pending);
         b.attributes.putAll(attrs);
@@ -405,7 +430,8 @@ public final class DisclosureNormalizer {
         added++;
         from = m.end();
       }
-      int fromMedicines = medicines(item, masked, matches, sentence, attrs, family, inSentence);
+      int fromMedicines = medicines(item, masked, matches, sentence, attrs, family || !relatives.isEmpty(),
+          inSentence);
       if (matches.isEmpty() && fromMedicines > 0) {
         reading.last = new ArrayList<>(inSentence.subList(inSentence.size() - fromMedicines, inSentence.size()));
         pending.clear();
@@ -425,6 +451,14 @@ public final class DisclosureNormalizer {
       }
       if (POST_NEGATION.matcher(masked).find() && !inSentence.isEmpty()) {
         inSentence.stream().filter(b -> !b.explicit || b.negated).forEach(b -> b.negated = true);
+        continue;
+      }
+      // "医生怀疑过冠心病，后来排除了": a clause that is only a denial takes back what the clause before told.
+      // A result that turned negative ("复查又阴性了") is a finding that went away, not a denial.
+      if (inSentence.isEmpty() && !reading.last.isEmpty() && POST_NEGATION.matcher(masked).find()
+          && !masked.contains("阴性")
+          && !hasUnknownWords(masked.replaceFirst("^.*?(排除|否认|没有|没得|无)", ""))) {
+        reading.last.stream().filter(b -> !b.explicit || b.negated).forEach(b -> b.negated = true);
         continue;
       }
       // "胆结石，医生建议手术", "下个月做手术": an operation still to come leaves the conditions pending.
@@ -972,8 +1006,32 @@ public final class DisclosureNormalizer {
     if (typed) {
       fuzzy(item, found);
     }
+    // "宫颈癌疫苗打过了", "乙肝疫苗": a disease named as what a vaccine protects from is no disease.
+    found.removeIf(x -> item.startsWith("疫苗", x.end()) && x.surgeryId() == null);
+    old(item, found);
     found.sort(Comparator.comparingInt(Match::start));
     return found;
+  }
+
+  private static final Pattern OLD = Pattern.compile("陈旧性?[^,;]{0,4}$");
+
+  /**
+   * "陈旧性下壁心梗": a condition said to be old, with a site or kind between, is the knowledge base's old
+   * form of it (陈旧性心梗) when there is one.
+   */
+  private void old(String item, List<Match> found) {
+    if (!item.contains("陈旧")) {
+      return;
+    }
+    for (int i = 0; i < found.size(); i++) {
+      Match m = found.get(i);
+      Matcher o = OLD.matcher(item.substring(0, m.start()));
+      Entry e = m.surgeryId() == null && o.find() ? terms.get("陈旧性" + m.term()) : null;
+      if (e != null && e.surgeryId() == null && !e.conceptId().equals(m.conceptId())) {
+        found.set(i, new Match(o.start(), m.end(), e.conceptId(), null, CONFIDENCE_SYNONYM, "composed",
+            "陈旧性" + m.term(), m.deniedInside()));
+      }
+    }
   }
 
   /**
@@ -1034,7 +1092,10 @@ public final class DisclosureNormalizer {
    */
   private void trends(String item, List<Match> found) {
     for (TermIndex.Hit<String[]> h : indicatorTrends.longestMatches(item)) {
-      Matcher m = TREND.matcher(item).region(h.end(), item.length());
+      // "空腹血糖6.8偏高": the value said between the name and the trend.
+      Matcher value = VALUE.matcher(item).region(h.end(), item.length());
+      int after = value.lookingAt() && value.end() > h.end() && hasDigit(value.group()) ? value.end() : h.end();
+      Matcher m = TREND.matcher(item).region(after, item.length());
       if (!m.lookingAt()) {
         // Said to be normal: the condition its high value means is denied ("尿酸正常"), so that a checkup
         // showing it is a contradiction rather than a silent override.
@@ -1048,13 +1109,25 @@ public final class DisclosureNormalizer {
       }
       String word = m.group(1);
       boolean up = word.contains("高") || word.contains("↑") || word.contains("升") || word.contains("增")
-          || word.contains("超");
+          || word.contains("超") || word.contains("阳") || word.contains("+");
       String concept = up ? h.value()[0] : h.value()[1];
       int end = m.end();
       if (concept == null || found.stream().anyMatch(x -> h.start() < x.end() && x.start() < end)) {
         continue;
       }
       found.add(new Match(h.start(), end, concept, null, CONFIDENCE_PATTERN, "indicator", h.term()));
+    }
+    // "体检血压150/100": a high reading said with nothing else is the condition a high systolic or diastolic
+    // pressure means.
+    if (found.isEmpty() && highPressure != null && item.contains("血压") && item.indexOf('/') > 0) {
+      Matcher bp = BLOOD_PRESSURE.matcher(item);
+      if (bp.find()) {
+        int sys = Integer.parseInt(bp.group(1));
+        int dia = Integer.parseInt(bp.group(2));
+        if (sys > dia && sys <= 260 && dia <= 160 && (sys >= 140 || dia >= 90)) {
+          found.add(new Match(bp.start(), bp.end(), highPressure, null, CONFIDENCE_PATTERN, "indicator", bp.group()));
+        }
+      }
     }
     found.sort(Comparator.comparingInt(Match::start));
   }
@@ -1075,7 +1148,9 @@ public final class DisclosureNormalizer {
         List<Match> inside = found.stream().filter(x -> s <= x.start() && x.end() <= e).toList();
         boolean overlapsOutside = found.stream().anyMatch(x -> x.start() < e && s < x.end() && !inside.contains(x));
         int covered = inside.stream().mapToInt(x -> x.end() - x.start()).sum();
-        if (!inside.isEmpty() && !overlapsOutside && covered * 2 <= e - s) {
+        // A long term typed with one homophone ("累风湿关节炎") is that term even where its pieces are words.
+        boolean sound = h.edit() == TermIndex.Edit.HOMOPHONE || h.edit() == TermIndex.Edit.CONFUSION;
+        if (!inside.isEmpty() && !overlapsOutside && (covered * 2 <= e - s || sound)) {
           found.removeAll(inside);
           Entry en = h.value();
           found.add(new Match(s, e, en.conceptId(), en.surgeryId(), typoConfidence(h),
@@ -1102,7 +1177,7 @@ public final class DisclosureNormalizer {
       }
       List<TermIndex.Hit<Entry>> hits = new ArrayList<>(
           part.length() < TermIndex.MIN_FUZZY_LENGTH ? List.of() : terms.fuzzyMatches(part));
-      for (TermIndex.Hit<Entry> h : terms.homophoneMatches(part)) {
+      for (TermIndex.Hit<Entry> h : terms.homophoneMatches(COMMON_WORDS.matcher(part).replaceAll(w -> "□".repeat(w.group().length())))) {
         if (hits.stream().noneMatch(x -> h.start() < x.end() && x.start() < h.end())) {
           hits.add(h);
         }
@@ -1114,6 +1189,9 @@ public final class DisclosureNormalizer {
       }
     }
   }
+
+  /** Everyday words that sound like a two-character term (老是/老视, 病都/病窦): never read as its typo. */
+  private static final Pattern COMMON_WORDS = Pattern.compile("老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后");
 
   /** Shortest one-edit match allowed to replace the exact matches inside it. */
   private static final int DOMINATING_FUZZY_LENGTH = 6;

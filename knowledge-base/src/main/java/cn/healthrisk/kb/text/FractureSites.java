@@ -25,6 +25,9 @@ final class FractureSites {
       GAP + "(骨折|骨裂|(?<=[骨头摔跌撞砸压踢磕碰])(?:断|裂)(?:了|过|掉)?)");
   /** A site word ending with 骨 may take 断/裂 right away (肋骨断了, 锁骨裂了). */
   private static final Pattern AFTER_BONE = Pattern.compile("(断|裂)(?:了|过|掉)");
+  /** A bone broken before it is named: "断了三根肋骨", "摔断过锁骨". */
+  private static final Pattern BEFORE_BONE = Pattern.compile(
+      "(?:摔|撞|砸|压|打|跌|踢|磕)?(?:断|裂)(?:了|过|掉)?(?:[一二两三四五六七八九十几多\\d]+)?(?:根|块|节|处)?$");
 
   private final TermIndex<String> sites = new TermIndex<>(List.of());
 
@@ -48,6 +51,12 @@ final class FractureSites {
       Matcher m = AFTER_SITE.matcher(item).region(site.end(), item.length());
       m.useTransparentBounds(true);
       int end;
+      Matcher before = BEFORE_BONE.matcher(item.substring(0, site.start()));
+      if (site.term().endsWith("骨") && before.find() && before.start() < site.start()) {
+        out.add(new Hit(before.start(), site.end(), item.substring(before.start(), site.end()), site.value(),
+            site.end()));
+        continue;
+      }
       if (m.lookingAt()) {
         end = m.end();
       } else {

@@ -249,6 +249,18 @@ public final class TermIndex<T> {
           }
         }
       }
+      // A known input-method confusion in either character (哮揣 → 哮喘).
+      for (int k = 0; k < 2 && found == null; k++) {
+        char typed = k == 0 ? b : a;
+        for (char c : partners.getOrDefault(typed, "").toCharArray()) {
+          String term = k == 0 ? "" + a + c : "" + c + b;
+          Integer id = exact.get(term);
+          if (id != null && !polar(c)) {
+            found = new Hit<>(i, i + 2, term, values.get(id), Edit.CONFUSION);
+            break;
+          }
+        }
+      }
       if (found != null) {
         out.add(found);
         i++;
@@ -324,7 +336,9 @@ public final class TermIndex<T> {
       if (termPart.length() == 1) {
         char x = termPart.charAt(0);
         char y = textPart.charAt(0);
-        if (polar(x) || polar(y)) {
+        // A polarity character typed (阴 for 阳, 无 for 有) may reverse the meaning: never a typo. One
+        // intended is a typo only when a homophone was typed for it (小三羊 is 小三阳).
+        if (polar(y)) {
           return null;
         }
         if (confusions.contains(pair(x, y))) {
@@ -332,6 +346,9 @@ public final class TermIndex<T> {
         }
         if (Pinyin.typedFor(y, x) || (a > MIN_FUZZY_LENGTH && Pinyin.typedForFuzzy(y, x))) {
           return Edit.HOMOPHONE;
+        }
+        if (polar(x)) {
+          return null;
         }
         // Any other changed character is another word more often than a typo (小囊肿 is not 脾囊肿,
         // 病毒性肠炎 is not 病毒性脑炎); only in long terms does one stray character leave no doubt.

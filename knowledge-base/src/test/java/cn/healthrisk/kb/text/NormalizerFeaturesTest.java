@@ -411,4 +411,57 @@ class NormalizerFeaturesTest {
     assertThat(read("右眼小时候外伤失明了"))
         .extracting(ClinicalFinding::conceptId).containsExactly("BLINDNESS_ONE");
   }
+
+  @Test
+  void aRelativesTreatmentSaidNextIsTheRelatives() {
+    assertThat(read("外公糖尿病，打了十几年胰岛素")).allSatisfy(f -> assertThat(f.subject())
+        .isEqualTo(ClinicalFinding.Subject.FAMILY));
+    assertThat(read("我妈胆结石，胆囊已经切了")).allSatisfy(f -> assertThat(f.subject())
+        .isEqualTo(ClinicalFinding.Subject.FAMILY));
+    assertThat(only("我哥40岁心梗").subject()).isEqualTo(ClinicalFinding.Subject.FAMILY);
+    assertThat(only("大姨有红斑狼疮").subject()).isEqualTo(ClinicalFinding.Subject.FAMILY);
+    // The applicant's own condition after a relative's stays the applicant's.
+    assertThat(read("我妈胆结石，我自己有高血压")).filteredOn(f -> "HTN".equals(f.conceptId())).singleElement()
+        .satisfies(f -> assertThat(f.subject()).isEqualTo(ClinicalFinding.Subject.APPLICANT));
+  }
+
+  @Test
+  void aDenialInTheNextClauseTakesBackWhatWasSuspected() {
+    assertThat(only("医生怀疑过冠心病，后来排除了").negated()).isTrue();
+    assertThat(only("彩超没看到胆结石").negated()).isTrue();
+    // A result that turned negative is a finding that went away, not a denial.
+    assertThat(only("尿蛋白+，复查又阴性了").negated()).isFalse();
+    assertThat(only("高血压，后来吃药控制了").negated()).isFalse();
+  }
+
+  @Test
+  void indicatorValuesSaidInADisclosure() {
+    assertThat(only("空腹血糖6.8，偏高").icd10()).startsWith("R73");
+    assertThat(only("谷丙转氨酶78偏高").icd10()).startsWith("R74");
+    assertThat(only("单位体检血压150/100").conceptId()).isEqualTo("HTN");
+    assertThat(read("血压120/80")).isEmpty();
+    ClinicalFinding hpv = only("HPV阴性");
+    assertThat(hpv.conceptId()).isEqualTo("HPV_INFECTION");
+    assertThat(hpv.negated()).isTrue();
+    assertThat(only("HPV阳性").negated()).isFalse();
+  }
+
+  @Test
+  void vaccinesOldConditionsAndOrgansWithASeverity() {
+    assertThat(read("宫颈癌疫苗打过了")).noneMatch(f -> f.known() && f.icd10().startsWith("C53"));
+    assertThat(only("陈旧性下壁心梗").conceptId()).isEqualTo("OLD_MI");
+    assertThat(only("B超提示左肾轻度积水").icd10()).startsWith("N13");
+    assertThat(only("车祸断了三根肋骨").icd10()).startsWith("S22");
+  }
+
+  @Test
+  void typosOnACharacterOfPolarityOrThatLooksAlike() {
+    assertThat(only("小三羊").conceptId()).isEqualTo("HBV_SMALL");
+    assertThat(only("累风湿关节炎").icd10()).startsWith("M06");
+    assertThat(only("乳腺曾生").icd10()).startsWith("N62");
+    // A polarity character typed is never a typo: 小三阴 is not 小三阳.
+    assertThat(read("小三阴")).noneMatch(f -> "HBV_SMALL".equals(f.conceptId()));
+    // Everyday words that sound like a term are not read as it.
+    assertThat(read("心跳老是一百多")).noneMatch(f -> f.known() && f.icd10().startsWith("H52"));
+  }
 }
