@@ -1008,6 +1008,9 @@ public final class DisclosureNormalizer {
     }
     // "宫颈癌疫苗打过了", "乙肝疫苗": a disease named as what a vaccine protects from is no disease.
     found.removeIf(x -> item.startsWith("疫苗", x.end()) && x.surgeryId() == null);
+    // "过敏性哮揣": 过敏性 before a condition is the kind of that condition, not an allergy of its own.
+    found.removeIf(x -> x.term() != null && x.term().equals("过敏") && item.startsWith("性", x.end())
+        && found.stream().anyMatch(y -> y != x && y.start() == x.end() + 1));
     old(item, found);
     found.sort(Comparator.comparingInt(Match::start));
     return found;
@@ -1191,7 +1194,8 @@ public final class DisclosureNormalizer {
   }
 
   /** Everyday words that sound like a two-character term (老是/老视, 病都/病窦): never read as its typo. */
-  private static final Pattern COMMON_WORDS = Pattern.compile("老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后");
+  private static final Pattern COMMON_WORDS = Pattern.compile(
+      "老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后|差点|有点|一点|点点|早点|晚点");
 
   /** Shortest one-edit match allowed to replace the exact matches inside it. */
   private static final int DOMINATING_FUZZY_LENGTH = 6;
