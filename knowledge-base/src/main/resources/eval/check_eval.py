@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Validate an evaluation set (eval/holdout.jsonl, eval/dev2.jsonl) against the format and conventions in
-eval/README.md.
+"""Validate an evaluation set (eval/holdout.jsonl, eval/dev2.jsonl, eval/dev3.jsonl, eval/blind.jsonl)
+against the format and conventions in eval/README.md.
 
 Checks: one JSON object per line; ids unique and consecutive with the set's letter (H0001.. for
-holdout.jsonl, D0001.. for dev2.jsonl, or the first line's letter); fields and types;
+holdout.jsonl, D0001.. for dev2.jsonl, or the first line's letter: T0001.. for dev3.jsonl,
+B0001.. for blind.jsonl); fields and types;
 every ICD-10 code is a 3-character category in reference/icd10-categories-zh.tsv or a
 category3 of reference/icd10-diagnoses-zh.csv; every procedure is an NN.N prefix of a code in
 reference/icd9cm3-procedures-zh.csv; tags come from the README's list; tag consistency
@@ -11,6 +12,7 @@ reference/icd9cm3-procedures-zh.csv; tags come from the README's list; tag consi
 Prints counts per tag. Exit status 1 on any error.
 
 Usage: python3 check_eval.py [path/to/set.jsonl]   (default: holdout.jsonl)
+       e.g. python3 check_eval.py blind.jsonl
 """
 import csv
 import json
