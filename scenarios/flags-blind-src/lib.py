@@ -14,7 +14,7 @@ import shutil
 import zipfile
 from decimal import Decimal, ROUND_HALF_UP
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 'flags-blind')
 SH = dt.timezone(dt.timedelta(hours=8))
 CENT = Decimal('0.01')
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the scenario folders S001... of scenarios/flags-blind from the group files.
 
-Usage: python3 scenarios/flags-blind/src/make_set.py
+Usage: python3 scenarios/flags-blind-src/make_set.py
 Each group file states, claim by claim, the flags expected; this script only numbers the scenarios and writes them.
 """
 import os
