@@ -301,7 +301,13 @@ public final class KnowledgeBaseLoader {
       if (!seen.add(row.code())) {
         problem(f, row.code(), "duplicate product-line code");
       }
-      out.add(new ProductLine(row.code(), row.name()));
+      // Absent means the line has no waiting period of its own (accident cover, say).
+      int waiting = row.waitingPeriodDays() == null ? 0 : row.waitingPeriodDays();
+      if (waiting < 0 || waiting > 730) {
+        problem(f, row.code(), "waitingPeriodDays must be 0 to 730 days, was " + waiting);
+        waiting = 0;
+      }
+      out.add(new ProductLine(row.code(), row.name(), waiting));
     }
     if (out.isEmpty()) {
       problem(MANIFEST, "productLines", "at least one product line is required");

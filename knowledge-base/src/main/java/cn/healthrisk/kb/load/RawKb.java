@@ -24,7 +24,7 @@ final class RawKb {
 
   record ProductLinesFile(List<ProductLineRow> productLines, Map<String, List<String>> groups) {}
 
-  record ProductLineRow(String code, String name) {}
+  record ProductLineRow(String code, String name, Integer waitingPeriodDays) {}
 
   record DiseasesFile(List<DiseaseRow> diseases) {}
 
