@@ -222,7 +222,42 @@ public final class KnowledgeBase {
       byCategory.merge(d.category(), 1, Integer::sum);
       byChapter.merge(d.chapter(), 1, Integer::sum);
     }
+    Map<String, Map<String, Integer>> rulesByLine = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Integer>> diseasesByLine = new java.util.LinkedHashMap<>();
+    Map<String, Integer> conditional = new java.util.LinkedHashMap<>();
+    Map<String, List<Rule>> ownRules = new java.util.HashMap<>();
+    for (Rule r : rules) {
+      if (r.diseaseId() != null) {
+        ownRules.computeIfAbsent(r.diseaseId(), k -> new java.util.ArrayList<>()).add(r);
+      }
+    }
+    for (ProductLine line : productLines.values()) {
+      Map<String, Integer> ruleCounts = new java.util.LinkedHashMap<>();
+      Map<String, Integer> diseaseCounts = new java.util.LinkedHashMap<>();
+      for (cn.healthrisk.kb.model.OutcomeType t : cn.healthrisk.kb.model.OutcomeType.values()) {
+        ruleCounts.put(t.name(), 0);
+        diseaseCounts.put(t.name(), 0);
+      }
+      for (Rule r : rules) {
+        if (r.appliesTo(line.code())) {
+          ruleCounts.merge(r.outcome().type().name(), 1, Integer::sum);
+        }
+      }
+      int dependent = 0;
+      for (Disease d : diseases.values()) {
+        ruleFor(d.id(), line.code(), Map.of())
+            .ifPresent(r -> diseaseCounts.merge(r.outcome().type().name(), 1, Integer::sum));
+        if (ownRules.getOrDefault(d.id(), List.of()).stream().anyMatch(r -> r.appliesTo(line.code()) && !r.when().isEmpty())) {
+          dependent++;
+        }
+      }
+      rulesByLine.put(line.code(), Collections.unmodifiableMap(ruleCounts));
+      diseasesByLine.put(line.code(), Collections.unmodifiableMap(diseaseCounts));
+      conditional.put(line.code(), dependent);
+    }
     return new KbStats(diseases.size(), surgeries.size(), indicators.size(), productLines.size(), rules.size(),
-        Collections.unmodifiableMap(byCategory), Collections.unmodifiableMap(byChapter));
+        Collections.unmodifiableMap(byCategory), Collections.unmodifiableMap(byChapter),
+        Collections.unmodifiableMap(rulesByLine), Collections.unmodifiableMap(diseasesByLine),
+        Collections.unmodifiableMap(conditional));
   }
 }

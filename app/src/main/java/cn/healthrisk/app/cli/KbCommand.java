@@ -65,13 +65,44 @@ public class KbCommand implements Runnable {
       out.put("rules", s.rules());
       out.put("diseasesByChapter", s.diseasesByChapter());
       out.put("diseasesByCategory", s.diseasesByCategory());
+      out.put("rulesByProductLineAndOutcome", s.rulesByProductLineAndOutcome());
+      out.put("diseasesByProductLineAndOutcome", s.diseasesByProductLineAndOutcome());
+      out.put("diseasesWithConditionalRules", s.diseasesWithConditionalRules());
       System.out.println(m.writeValueAsString(out));
       return;
     }
     System.out.printf("Knowledge base %s%n", kb.version());
     System.out.printf("  diseases %d, surgeries %d, indicators %d, product lines %d, rules %d%n", s.diseases(),
         s.surgeries(), s.indicators(), s.productLines(), s.rules());
+    System.out.println("Diseases by ICD-10 chapter:");
     s.diseasesByChapter().forEach((k, v) -> System.out.printf("  %-40s %d%n", k, v));
+    List<String> outcomes = java.util.Arrays.stream(cn.healthrisk.kb.model.OutcomeType.values()).map(Enum::name)
+        .toList();
+    System.out.println();
+    System.out.println("Diseases by product line and the outcome when nothing more is known of them"
+        + " (and how many have rules on grade, size, control or time):");
+    printLineTable(s.diseasesByProductLineAndOutcome(), outcomes, s.diseasesWithConditionalRules());
+    System.out.println();
+    System.out.println("Rules by product line and outcome:");
+    printLineTable(s.rulesByProductLineAndOutcome(), outcomes, null);
+  }
+
+  private static void printLineTable(Map<String, Map<String, Integer>> table, List<String> outcomes,
+      Map<String, Integer> extra) {
+    StringBuilder head = new StringBuilder(String.format("  %-20s", "product line"));
+    outcomes.forEach(o -> head.append(String.format(" %9s", o)));
+    if (extra != null) {
+      head.append(String.format(" %12s", "conditional"));
+    }
+    System.out.println(head);
+    table.forEach((line, counts) -> {
+      StringBuilder row = new StringBuilder(String.format("  %-20s", line));
+      outcomes.forEach(o -> row.append(String.format(" %9d", counts.getOrDefault(o, 0))));
+      if (extra != null) {
+        row.append(String.format(" %12d", extra.getOrDefault(line, 0)));
+      }
+      System.out.println(row);
+    });
   }
 
   /** {@code engine kb stats [--json]}. */

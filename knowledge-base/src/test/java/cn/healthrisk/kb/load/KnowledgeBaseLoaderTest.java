@@ -43,6 +43,16 @@ class KnowledgeBaseLoaderTest {
     assertThat(stats.diseasesByCategory().get("B15-B19")).isGreaterThanOrEqualTo(3);
     assertThat(stats.diseasesByCategory().values().stream().mapToInt(Integer::intValue).sum())
         .isEqualTo(stats.diseases());
+    // Every disease falls back on some rule on every line, so each line's outcome counts add up to all of them.
+    assertThat(stats.diseasesByProductLineAndOutcome()).hasSize(15);
+    stats.diseasesByProductLineAndOutcome().forEach((line, counts) ->
+        assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).as(line).isEqualTo(stats.diseases()));
+    // Malignant tumours decline critical illness; some diseases are accepted on accident cover as they are.
+    assertThat(stats.diseasesByProductLineAndOutcome().get("CRITICAL_ILLNESS").get("DECLINE")).isPositive();
+    assertThat(stats.diseasesByProductLineAndOutcome().get("ACCIDENT").get("STANDARD")).isPositive();
+    assertThat(stats.rulesByProductLineAndOutcome().get("MILLION_MEDICAL").values().stream()
+        .mapToInt(Integer::intValue).sum()).isPositive();
+    assertThat(stats.diseasesWithConditionalRules().get("MILLION_MEDICAL")).isPositive();
   }
 
   @Test
