@@ -31,6 +31,9 @@ public class DemoCommand implements Callable<Integer> {
       System.out.println();
       System.out.println("== 2. Underwriting sample applications");
       UnderwriteCommand.demo(ctx);
+      System.out.println();
+      System.out.println("== 2b. Issuing a policy from an underwriting decision (its exclusions travel into claims)");
+      DemoPolicy.issue(ctx);
 
       System.out.println();
       System.out.println("== 3. Importing sample policies and claims");
