@@ -148,8 +148,8 @@ public final class ContractReceipts {
   /**
    * Draws the receipt as a one-page PDF with a text layer.
    *
-   * @throws IllegalArgumentException for an unknown family, or fields the family needs that are missing (a
-   *     family of the other document type draws with family B instead)
+   * @throws IllegalArgumentException for an unknown family (a family of the other document type, or one that
+   *     cannot print a field that is missing, draws with family B instead)
    * @throws FontUnavailableException when no CJK font is installed
    */
   public static byte[] pdf(ReceiptData data, RenderOptions options, long seed) {
@@ -166,9 +166,10 @@ public final class ContractReceipts {
         || family.equals("C") || family.equals("E")) {
       family = "B";
     }
-    List<String> missing = missing(family, data.documentType(), data.fields());
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("family " + family + " cannot draw the receipt without " + missing);
+    // A printed paper layout has no way to show a date or a day count that is missing: such a receipt is drawn as
+    // the electronic form, which leaves the missing field blank (how a receipt without it looks).
+    if (!missing(family, data.documentType(), data.fields()).isEmpty()) {
+      family = "B";
     }
     ReceiptLayout layout = layout(family, data.documentType());
     ReceiptFonts fonts = ReceiptFonts.load();
