@@ -129,7 +129,7 @@ class ReceiptGeneratorTest {
     for (String family : ReceiptGenerator.FAMILIES) {
       DocumentType type = ReceiptGenerator.documentType(family);
       for (long seed = 0; seed < 200; seed++) {
-        ReceiptFields f = ReceiptGenerator.printed(family,
+        ReceiptFields f = ReceiptGenerator.printed(family, type,
             factory.create(seed, type, Inconsistency.NONE).fields());
         // A family that leaves 其他支付 off the paper must only get receipts where it is zero.
         BigDecimal other = f.otherPayment() == null ? BigDecimal.ZERO : f.otherPayment();
