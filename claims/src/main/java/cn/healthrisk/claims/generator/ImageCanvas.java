@@ -56,7 +56,7 @@ final class ImageCanvas implements Canvas {
     m.setFont(font);
     m.drawString(s, 2f, (float) top);
     m.dispose();
-    double dot = pitch * 0.92;
+    double dot = pitch;
     g.setColor(color);
     for (double cy = pitch / 2; cy < h; cy += pitch) {
       for (double cx = pitch / 2; cx < w; cx += pitch) {

@@ -38,9 +38,10 @@ public final class ReceiptGenerator {
   public static final Set<String> DEFAULT_FAMILIES = Set.of("B", "C", "D", "E");
   /**
    * Families kept out of extractor development, to score layouts the rules were not written against: F
-   * 财政电子票据 (门诊 and 住院, one title for both).
+   * 财政电子票据 (门诊 and 住院, one title for both), G 上海住院机打 (pre-printed form, wide charge table,
+   * dot-matrix).
    */
-  public static final Set<String> HELD_OUT_FAMILIES = Set.of("F");
+  public static final Set<String> HELD_OUT_FAMILIES = Set.of("F", "G");
   /** Every family the generator draws. */
   public static final Set<String> FAMILIES = union(DEFAULT_FAMILIES, HELD_OUT_FAMILIES);
   /** Capture modes: a clean render, a flatbed scan, a phone photo. */
@@ -55,7 +56,8 @@ public final class ReceiptGenerator {
           new ElectronicInpatientLayout(), new RegionalOutpatientLayout(),
           new ListInpatientLayout(), new ThermalOutpatientLayout(),
           new FinanceElectronicLayout(DocumentType.OUTPATIENT_RECEIPT),
-          new FinanceElectronicLayout(DocumentType.INPATIENT_RECEIPT)).stream()
+          new FinanceElectronicLayout(DocumentType.INPATIENT_RECEIPT),
+          new FormInpatientLayout()).stream()
       .collect(Collectors.groupingBy(ReceiptLayout::family, TreeMap::new, Collectors.toList()));
 
   private final ReceiptDataFactory factory = new ReceiptDataFactory();

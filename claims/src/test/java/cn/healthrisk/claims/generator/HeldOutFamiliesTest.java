@@ -44,13 +44,14 @@ class HeldOutFamiliesTest {
 
   @Test
   void theHeldOutFamiliesAreNotDrawnByDefault() {
-    assertThat(ReceiptGenerator.HELD_OUT_FAMILIES).containsExactlyInAnyOrder("F");
+    assertThat(ReceiptGenerator.HELD_OUT_FAMILIES).containsExactlyInAnyOrder("F", "G");
     assertThat(ReceiptGenerator.DEFAULT_FAMILIES).doesNotContainAnyElementsOf(
         ReceiptGenerator.HELD_OUT_FAMILIES);
     assertThat(ReceiptGenerator.FAMILIES).containsAll(ReceiptGenerator.HELD_OUT_FAMILIES)
         .containsAll(ReceiptGenerator.DEFAULT_FAMILIES);
     assertThat(ReceiptGenerator.documentTypes("F")).containsExactlyInAnyOrder(
         DocumentType.OUTPATIENT_RECEIPT, DocumentType.INPATIENT_RECEIPT);
+    assertThat(ReceiptGenerator.documentTypes("G")).containsExactly(DocumentType.INPATIENT_RECEIPT);
   }
 
   /**
@@ -81,7 +82,8 @@ class HeldOutFamiliesTest {
               .contains(e.value());
         }
         for (ReceiptItem it : printed.items()) {
-          assertThat(valuesBy(canvas.texts(), it.name(), Mode.NEXT)).as(where + " " + it.name())
+          Mode mode = k.family().equals("G") ? Mode.LINE : Mode.NEXT;
+          assertThat(valuesBy(canvas.texts(), it.name(), mode)).as(where + " " + it.name())
               .contains(ReceiptLayout.plain(it.amount()));
         }
         if (printed.checkCode() == null) {
@@ -143,6 +145,8 @@ class HeldOutFamiliesTest {
               assertThat(extra).isEmpty();
             }
           }
+          case "G" -> assertThat(f.selfPayPortion().add(f.selfExpense())).as(where)
+              .isEqualByComparingTo(personal);
           default -> throw new AssertionError(k);
         }
       }
@@ -170,8 +174,15 @@ class HeldOutFamiliesTest {
     new ReceiptGenerator(0.2).generate(dir.resolve("second"), 9, 21, ReceiptGenerator.HELD_OUT_FAMILIES,
         Set.of("clean", "scan"));
 
-    assertThat(docs).extracting(d -> d.meta().get("family")).contains("F");
+    assertThat(docs).extracting(d -> d.meta().get("family")).contains("F", "G");
     for (GeneratedDocument d : docs) {
+      String family = (String) d.meta().get("family");
+      if (!family.equals("F")) {
+        assertThat(d.meta().get("province")).isEqualTo("上海市");
+      }
+      if (family.equals("G")) {
+        assertThat(d.meta().get("printer")).isIn("dot-matrix", "laser");
+      }
       String name = d.document().getFileName().toString();
       if (!name.endsWith(".pdf")) {
         // Images are drawn and degraded from seeded streams only; PDFs differ in their random /ID.
@@ -262,6 +273,27 @@ class HeldOutFamiliesTest {
         next(e, "收款单位（章）", f.hospitalName());
         extra.forEach((label, value) -> next(e, label, value));
       }
+      case "G" -> {
+        next(e, "No", f.invoiceNumber());
+        below(e, "票据代码", f.invoiceCode());
+        below(e, "姓名", f.payerName());
+        below(e, "医保类别", f.insuranceType());
+        below(e, "证件号码", f.payerIdMasked());
+        below(e, "入院日期", chinese(f.admissionDate()));
+        below(e, "出院日期", chinese(f.dischargeDate()));
+        below(e, "住院天数", ReceiptLayout.days(f.hospitalDays()));
+        below(e, "医疗机构类型", f.hospitalType());
+        below(e, "开票日期", chinese(f.issueDate()));
+        below(e, "合计(大写)", f.totalAmountInWords());
+        below(e, "合计(小写)", money(f.totalAmount()));
+        below(e, "统筹支付", money(f.fundPayment()));
+        below(e, "附加支付", money(f.otherPayment()));
+        below(e, "账户支付", money(f.personalAccountPayment()));
+        below(e, "现金支付", money(f.personalCashPayment()));
+        below(e, "自负", money(f.selfPayPortion()));
+        below(e, "自费", money(f.selfExpense()));
+        next(e, "收款单位(盖章)", f.hospitalName());
+      }
       default -> throw new AssertionError(k);
     }
     return e;
@@ -269,6 +301,10 @@ class HeldOutFamiliesTest {
 
   private static void next(List<Expect> e, String label, String value) {
     e.add(new Expect(label, value, Mode.NEXT));
+  }
+
+  private static void below(List<Expect> e, String label, String value) {
+    e.add(new Expect(label, value, Mode.BELOW));
   }
 
   /**
@@ -334,6 +370,10 @@ class HeldOutFamiliesTest {
 
   private static String compact(LocalDate d) {
     return d.toString().replace("-", "");
+  }
+
+  private static String chinese(LocalDate d) {
+    return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
   }
 
   private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {

@@ -42,7 +42,8 @@ class ReceiptGeneratorTest {
       "D", Set.of("checkCode", "visitDate"),
       "E", Set.of("payerIdMasked", "hospitalType", "otherPayment", "admissionDate",
           "dischargeDate", "hospitalDays"),
-      "F", Set.of());
+      "F", Set.of(),
+      "G", Set.of("checkCode", "visitDate"));
 
   private final ObjectMapper mapper = new ObjectMapper();
 
