@@ -39,9 +39,9 @@ public final class ReceiptGenerator {
   /**
    * Families kept out of extractor development, to score layouts the rules were not written against: F
    * 财政电子票据 (门诊 and 住院, one title for both), G 上海住院机打 (pre-printed form, wide charge table,
-   * dot-matrix).
+   * dot-matrix), H 北京门诊机打 (labels without colons, 自付一/自付二, 大额互助).
    */
-  public static final Set<String> HELD_OUT_FAMILIES = Set.of("F", "G");
+  public static final Set<String> HELD_OUT_FAMILIES = Set.of("F", "G", "H");
   /** Every family the generator draws. */
   public static final Set<String> FAMILIES = union(DEFAULT_FAMILIES, HELD_OUT_FAMILIES);
   /** Capture modes: a clean render, a flatbed scan, a phone photo. */
@@ -57,7 +57,7 @@ public final class ReceiptGenerator {
           new ListInpatientLayout(), new ThermalOutpatientLayout(),
           new FinanceElectronicLayout(DocumentType.OUTPATIENT_RECEIPT),
           new FinanceElectronicLayout(DocumentType.INPATIENT_RECEIPT),
-          new FormInpatientLayout()).stream()
+          new FormInpatientLayout(), new BeijingOutpatientLayout()).stream()
       .collect(Collectors.groupingBy(ReceiptLayout::family, TreeMap::new, Collectors.toList()));
 
   private final ReceiptDataFactory factory = new ReceiptDataFactory();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The families kept out of extractor development: what they print, where, and that it adds up. */
+/** The families kept out of extractor development (F, G, H): what they print, where, and that it adds up. */
 class HeldOutFamiliesTest {
 
   private static final int SEEDS = 60;
@@ -44,7 +44,7 @@ class HeldOutFamiliesTest {
 
   @Test
   void theHeldOutFamiliesAreNotDrawnByDefault() {
-    assertThat(ReceiptGenerator.HELD_OUT_FAMILIES).containsExactlyInAnyOrder("F", "G");
+    assertThat(ReceiptGenerator.HELD_OUT_FAMILIES).containsExactlyInAnyOrder("F", "G", "H");
     assertThat(ReceiptGenerator.DEFAULT_FAMILIES).doesNotContainAnyElementsOf(
         ReceiptGenerator.HELD_OUT_FAMILIES);
     assertThat(ReceiptGenerator.FAMILIES).containsAll(ReceiptGenerator.HELD_OUT_FAMILIES)
@@ -52,6 +52,7 @@ class HeldOutFamiliesTest {
     assertThat(ReceiptGenerator.documentTypes("F")).containsExactlyInAnyOrder(
         DocumentType.OUTPATIENT_RECEIPT, DocumentType.INPATIENT_RECEIPT);
     assertThat(ReceiptGenerator.documentTypes("G")).containsExactly(DocumentType.INPATIENT_RECEIPT);
+    assertThat(ReceiptGenerator.documentTypes("H")).containsExactly(DocumentType.OUTPATIENT_RECEIPT);
   }
 
   /**
@@ -147,6 +148,16 @@ class HeldOutFamiliesTest {
           }
           case "G" -> assertThat(f.selfPayPortion().add(f.selfExpense())).as(where)
               .isEqualByComparingTo(personal);
+          case "H" -> {
+            // No 个人自付 is printed: 自付一 and 自付二 with 自费 make up what the patient paid.
+            assertThat(f.selfPayPortion()).isNull();
+            assertThat(money(extra, "自付一").add(money(extra, "自付二")).add(f.selfExpense())).as(where)
+                .isEqualByComparingTo(personal);
+            assertThat(money(extra, "本次医保范围内金额")).as(where)
+                .isEqualByComparingTo(f.totalAmount().subtract(f.selfExpense()));
+            assertThat(money(extra, "累计医保内范围金额")).as(where)
+                .isGreaterThanOrEqualTo(money(extra, "本次医保范围内金额"));
+          }
           default -> throw new AssertionError(k);
         }
       }
@@ -174,11 +185,11 @@ class HeldOutFamiliesTest {
     new ReceiptGenerator(0.2).generate(dir.resolve("second"), 9, 21, ReceiptGenerator.HELD_OUT_FAMILIES,
         Set.of("clean", "scan"));
 
-    assertThat(docs).extracting(d -> d.meta().get("family")).contains("F", "G");
+    assertThat(docs).extracting(d -> d.meta().get("family")).contains("F", "G", "H");
     for (GeneratedDocument d : docs) {
       String family = (String) d.meta().get("family");
       if (!family.equals("F")) {
-        assertThat(d.meta().get("province")).isEqualTo("上海市");
+        assertThat(d.meta().get("province")).isEqualTo(family.equals("G") ? "上海市" : "北京市");
       }
       if (family.equals("G")) {
         assertThat(d.meta().get("printer")).isIn("dot-matrix", "laser");
@@ -294,6 +305,24 @@ class HeldOutFamiliesTest {
         below(e, "自费", money(f.selfExpense()));
         next(e, "收款单位(盖章)", f.hospitalName());
       }
+      case "H" -> {
+        next(e, "票据号码", f.invoiceNumber());
+        next(e, "票据代码", f.invoiceCode());
+        next(e, "交款人", f.payerName());
+        next(e, "社会保障号码", f.payerIdMasked());
+        next(e, "就诊日期", dotted(f.visitDate()));
+        next(e, "医保类别", f.insuranceType());
+        next(e, "合计金额(大写)", f.totalAmountInWords());
+        e.add(new Expect("合计金额(大写)", money(f.totalAmount()), Mode.LINE));
+        next(e, "统筹基金支付", money(f.fundPayment()));
+        next(e, "大额互助", money(f.otherPayment()));
+        next(e, "个人账户支付", money(f.personalAccountPayment()));
+        next(e, "现金", money(f.personalCashPayment()));
+        next(e, "自费", money(f.selfExpense()));
+        next(e, "收款单位(章)", f.hospitalName());
+        next(e, "开票日期", dotted(f.issueDate()));
+        extra.forEach((label, value) -> next(e, label, value));
+      }
       default -> throw new AssertionError(k);
     }
     return e;
@@ -370,6 +399,10 @@ class HeldOutFamiliesTest {
 
   private static String compact(LocalDate d) {
     return d.toString().replace("-", "");
+  }
+
+  private static String dotted(LocalDate d) {
+    return d.toString().replace('-', '.');
   }
 
   private static String chinese(LocalDate d) {

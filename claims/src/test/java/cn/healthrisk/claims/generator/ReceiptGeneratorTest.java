@@ -43,7 +43,9 @@ class ReceiptGeneratorTest {
       "E", Set.of("payerIdMasked", "hospitalType", "otherPayment", "admissionDate",
           "dischargeDate", "hospitalDays"),
       "F", Set.of(),
-      "G", Set.of("checkCode", "visitDate"));
+      "G", Set.of("checkCode", "visitDate"),
+      "H", Set.of("checkCode", "hospitalType", "selfPayPortion", "admissionDate", "dischargeDate",
+          "hospitalDays"));
 
   private final ObjectMapper mapper = new ObjectMapper();
 
