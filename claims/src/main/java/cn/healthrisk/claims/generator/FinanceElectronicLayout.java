@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Family F: the 医疗收费电子票据 of a provincial 财政电子票据 platform, one title for 门诊 and 住院 alike. The header
@@ -30,6 +31,7 @@ final class FinanceElectronicLayout extends ReceiptLayout {
   private static final Color INK = new Color(20, 20, 25);
   private static final Face FACE = Face.HEI_SHARP;
   private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+  private static final Set<String> HALF_WIDTH_COLON = Set.of("广东省", "四川省", "湖北省", "河南省");
   private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final double W = 2000;
   private static final double M = 90;
@@ -162,37 +164,41 @@ final class FinanceElectronicLayout extends ReceiptLayout {
     return S * 1.2;
   }
 
-  /** The 其他信息 paragraph, one "label：value" token each. */
+  /**
+   * The 其他信息 paragraph, one "label：value" token each. Some provinces' platforms print the half-width colon
+   * there.
+   */
   private List<String> notes(ReceiptData data) {
     ReceiptFields f = data.fields();
     Map<String, String> x = f.extra();
+    String c = HALF_WIDTH_COLON.contains(data.province()) ? ":" : "：";
     List<String> t = new ArrayList<>();
-    t.add("业务流水号：" + x.get("业务流水号"));
+    t.add("业务流水号" + c + x.get("业务流水号"));
     if (inpatient()) {
-      t.add("住院号：" + x.get("住院号"));
-      t.add("住院科别：" + x.get("科室"));
-      t.add("住院时间：" + f.admissionDate().format(COMPACT) + "-" + f.dischargeDate().format(COMPACT));
-      t.add("住院天数：" + days(f.hospitalDays()));
+      t.add("住院号" + c + x.get("住院号"));
+      t.add("住院科别" + c + x.get("科室"));
+      t.add("住院时间" + c + f.admissionDate().format(COMPACT) + "-" + f.dischargeDate().format(COMPACT));
+      t.add("住院天数" + c + days(f.hospitalDays()));
     } else {
-      t.add("门诊号：" + x.get("门诊号"));
-      t.add("就诊科室：" + x.get("科室"));
-      t.add("就诊日期：" + f.visitDate().format(COMPACT));
+      t.add("门诊号" + c + x.get("门诊号"));
+      t.add("就诊科室" + c + x.get("科室"));
+      t.add("就诊日期" + c + f.visitDate().format(COMPACT));
     }
-    t.add("医疗机构类型：" + f.hospitalType());
-    t.add("医保类型：" + f.insuranceType());
-    t.add("性别：" + x.get("性别"));
+    t.add("医疗机构类型" + c + f.hospitalType());
+    t.add("医保类型" + c + f.insuranceType());
+    t.add("性别" + c + x.get("性别"));
     if (inpatient()) {
       Deposit d = deposit(data);
-      t.add("预缴金额：" + plain(d.paid()));
-      t.add("补缴金额：" + plain(d.topUp()));
-      t.add("退费金额：" + plain(d.refund()));
+      t.add("预缴金额" + c + plain(d.paid()));
+      t.add("补缴金额" + c + plain(d.topUp()));
+      t.add("退费金额" + c + plain(d.refund()));
     }
-    t.add("医保统筹基金支付：" + plain(f.fundPayment()));
-    t.add("其他支付：" + plain(f.otherPayment()));
-    t.add("个人账户支付：" + plain(f.personalAccountPayment()));
-    t.add("个人现金支付：" + plain(f.personalCashPayment()));
-    t.add("个人自付：" + plain(f.selfPayPortion()));
-    t.add("个人自费：" + plain(f.selfExpense()));
+    t.add("医保统筹基金支付" + c + plain(f.fundPayment()));
+    t.add("其他支付" + c + plain(f.otherPayment()));
+    t.add("个人账户支付" + c + plain(f.personalAccountPayment()));
+    t.add("个人现金支付" + c + plain(f.personalCashPayment()));
+    t.add("个人自付" + c + plain(f.selfPayPortion()));
+    t.add("个人自费" + c + plain(f.selfExpense()));
     return t;
   }
 

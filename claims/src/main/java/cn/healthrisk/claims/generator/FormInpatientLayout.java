@@ -17,8 +17,8 @@ import java.util.Set;
  * Family G: a Shanghai 住院收费票据 printed on a pre-printed continuous form, landscape. The form (sepia, narrow
  * Song) holds boxes with their label in the top corner and the value printed below it, a wide charge table
  * (项目名称, 数量, 单价, 金额, 甲乙类, 自付比例) and the local settlement words 统筹支付, 附加支付, 账户支付, 现金支付,
- * 自负, 自费. The values come from the hospital's printer, usually a dot-matrix one, never quite in register with
- * the form; dates read 2026年3月8日 and the red serial number is pre-printed.
+ * 自负, 自费, whose amounts are followed by 元. The values come from the hospital's printer, usually a dot-matrix
+ * one, never quite in register with the form; dates read 2026年3月8日 and the red serial number is pre-printed.
  */
 final class FormInpatientLayout extends ReceiptLayout {
 
@@ -192,9 +192,9 @@ final class FormInpatientLayout extends ReceiptLayout {
     boxes(c, p, ty, new String[] {"合计(大写)", "合计(小写)"},
         new String[] {f.totalAmountInWords(), "￥" + plain(f.totalAmount())}, new double[] {1440, 600});
     String[] payHeads = {"统筹支付", "附加支付", "账户支付", "现金支付", "自负", "自费"};
-    String[] payValues = {plain(f.fundPayment()), plain(f.otherPayment()),
-        plain(f.personalAccountPayment()), plain(f.personalCashPayment()), plain(f.selfPayPortion()),
-        plain(f.selfExpense())};
+    String[] payValues = {yuan(f.fundPayment()), yuan(f.otherPayment()),
+        yuan(f.personalAccountPayment()), yuan(f.personalCashPayment()), yuan(f.selfPayPortion()),
+        yuan(f.selfExpense())};
     boxes(c, p, ty + BOX_H, payHeads, payValues, new double[] {340, 340, 340, 340, 340, 340});
 
     double fy = footerY(data);
@@ -238,6 +238,11 @@ final class FormInpatientLayout extends ReceiptLayout {
     }
     long cents = it.amount().movePointRight(2).longValueExact();
     return cents % stay == 0 ? stay : 1;
+  }
+
+  /** The settlement boxes print the unit after the amount, 3843.57元. */
+  private static String yuan(BigDecimal amount) {
+    return plain(amount) + "元";
   }
 
   private static String date(LocalDate d) {
