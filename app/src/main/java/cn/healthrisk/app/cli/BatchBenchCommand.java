@@ -178,7 +178,7 @@ public class BatchBenchCommand implements Callable<Integer> {
     ReceiptGenerator generator = new ReceiptGenerator(0.1);
     int pdfCount = imagesOnly ? 0 : (int) Math.round(claims * pdfShare);
     List<GeneratedDocument> images = generator.generate(dir.resolve("images"), claims - pdfCount, seed,
-        ReceiptGenerator.FAMILIES, ReceiptGenerator.DEGRADATIONS).stream().filter(d -> !isPdf(d.document())).toList();
+        ReceiptGenerator.DEFAULT_FAMILIES, ReceiptGenerator.DEGRADATIONS).stream().filter(d -> !isPdf(d.document())).toList();
     List<GeneratedDocument> out = new ArrayList<>(images);
     // Only family B in a clean capture comes as an e-receipt PDF, and not always.
     int attempt = 0;
@@ -186,7 +186,7 @@ public class BatchBenchCommand implements Callable<Integer> {
       int missing = claims - out.size();
       boolean wantPdf = !imagesOnly;
       List<GeneratedDocument> more = generator.generate(dir.resolve("more-" + attempt), missing * 2 + 4,
-          seed + 1000 + attempt, wantPdf ? Set.of("B") : ReceiptGenerator.FAMILIES,
+          seed + 1000 + attempt, wantPdf ? Set.of("B") : ReceiptGenerator.DEFAULT_FAMILIES,
           wantPdf ? Set.of("clean") : ReceiptGenerator.DEGRADATIONS);
       more.stream().filter(d -> isPdf(d.document()) == wantPdf).limit(missing).forEach(out::add);
       attempt++;

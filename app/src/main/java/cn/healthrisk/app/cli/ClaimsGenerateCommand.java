@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code engine claims generate --out D}: labelled synthetic receipts for the bench. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write synthetic receipts (image or PDF) with exact ground truth (<name>.json and "
-        + "ground-truth.jsonl) for `claims bench`. Families: B 电子住院, C 门诊机打, D 住院机打清单, E 门诊热敏小票.")
+        + "ground-truth.jsonl) for `claims bench`. Families: B 电子住院, C 门诊机打, D 住院机打清单, E 门诊热敏小票 "
+        + "(the default); held out from extractor development: F 财政电子票据 (门诊 and 住院), G 上海住院机打 "
+        + "(pre-printed form, dot-matrix), H 北京门诊机打 (自付一/自付二).")
 public class ClaimsGenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Folder to write into (created if missing).")
   Path out;
@@ -29,7 +31,7 @@ public class ClaimsGenerateCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--families", split = ",", defaultValue = "B,C,D,E",
-      description = "Layout families, comma-separated (default ${DEFAULT-VALUE}).")
+      description = "Layout families, comma-separated, of B-H (default ${DEFAULT-VALUE}).")
   List<String> families;
 
   @Option(names = "--degradations", split = ",", defaultValue = "clean,scan,photo",

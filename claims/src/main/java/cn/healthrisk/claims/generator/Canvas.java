@@ -19,6 +19,14 @@ interface Canvas {
   /** Draws an image with its alpha channel, e.g. a seal over text. */
   void image(BufferedImage image, double x, double y, double w, double h);
 
+  /**
+   * Draws {@code s} as the dots of a dot-matrix (针式) printer head, {@code pitch} pixels apart. A surface without
+   * pixels (a PDF) draws it as plain text.
+   */
+  default void dotText(String s, double x, double y, Face face, double size, Color color, double pitch) {
+    text(s, x, y, face, size, color);
+  }
+
   default void right(String s, double xRight, double y, Face face, double size, Color color) {
     text(s, xRight - width(s, face, size), y, face, size, color);
   }

@@ -154,9 +154,9 @@ public final class ContractReceipts {
    */
   public static byte[] pdf(ReceiptData data, RenderOptions options, long seed) {
     String family = options.family() == null ? defaultFamily(data.documentType()) : options.family();
-    if (!ReceiptGenerator.FAMILIES.contains(family)) {
+    if (!ReceiptGenerator.DEFAULT_FAMILIES.contains(family)) {
       throw new IllegalArgumentException("unknown render family '" + family + "'; known: "
-          + new TreeSet<>(ReceiptGenerator.FAMILIES));
+          + new TreeSet<>(ReceiptGenerator.DEFAULT_FAMILIES));
     }
     // B is the electronic family and has both forms here; the others print one document type, so a receipt of
     // the other type asked of them is drawn by B (the family is a look, the receipt's type is its content).
@@ -223,7 +223,7 @@ public final class ContractReceipts {
 
   /** The family names, for messages. */
   public static Set<String> families() {
-    return new TreeSet<>(ReceiptGenerator.FAMILIES);
+    return new TreeSet<>(ReceiptGenerator.DEFAULT_FAMILIES);
   }
 
   private static void remark(Canvas c, RenderOptions options, ReceiptLayout layout, ReceiptData data) {

@@ -3,8 +3,10 @@ package cn.healthrisk.claims.generator;
 import cn.healthrisk.claims.generator.ReceiptFonts.Face;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -37,6 +39,49 @@ final class ImageCanvas implements Canvas {
     g.setFont(fonts.font(face, (float) size));
     g.setColor(color);
     g.drawString(s, (float) x, (float) y);
+  }
+
+  @Override
+  public void dotText(String s, double x, double y, Face face, double size, Color color, double pitch) {
+    Font font = fonts.font(face, (float) size);
+        Rectangle2D bounds = font.getStringBounds(s, g.getFontRenderContext());
+    int w = (int) Math.ceil(bounds.getWidth()) + 4;
+    int top = (int) Math.ceil(size * 1.1);
+    int h = top + (int) Math.ceil(size * 0.35);
+    // The glyphs in a mask, then one dot wherever a head cell is mostly inked.
+    BufferedImage mask = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D m = mask.createGraphics();
+    m.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    m.setColor(Color.WHITE);
+    m.setFont(font);
+    m.drawString(s, 2f, (float) top);
+    m.dispose();
+    double dot = pitch;
+    g.setColor(color);
+    for (double cy = pitch / 2; cy < h; cy += pitch) {
+      for (double cx = pitch / 2; cx < w; cx += pitch) {
+        if (coverage(mask, cx, cy, pitch) > 0.3) {
+          g.fill(new Ellipse2D.Double(x - 2 + cx - dot / 2, y - top + cy - dot / 2, dot, dot));
+        }
+      }
+    }
+  }
+
+  /** The mean ink of the mask in the square of side {@code pitch} centred on (cx, cy), 0..1. */
+  private static double coverage(BufferedImage mask, double cx, double cy, double pitch) {
+    int x0 = Math.max(0, (int) (cx - pitch / 2));
+    int y0 = Math.max(0, (int) (cy - pitch / 2));
+    int x1 = Math.min(mask.getWidth(), (int) Math.ceil(cx + pitch / 2));
+    int y1 = Math.min(mask.getHeight(), (int) Math.ceil(cy + pitch / 2));
+    long sum = 0;
+    int n = 0;
+    for (int yy = y0; yy < y1; yy++) {
+      for (int xx = x0; xx < x1; xx++) {
+        sum += mask.getRaster().getSample(xx, yy, 0);
+        n++;
+      }
+    }
+    return n == 0 ? 0 : sum / (255.0 * n);
   }
 
   @Override

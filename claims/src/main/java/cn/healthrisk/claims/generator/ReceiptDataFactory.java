@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /** Makes realistic, internally consistent receipt contents from a seeded {@link Random}. */
 public final class ReceiptDataFactory {
@@ -147,11 +148,30 @@ public final class ReceiptDataFactory {
    * the same receipt.
    */
   public ReceiptData create(Random random, DocumentType type, Inconsistency inconsistency) {
+    return create(random, type, inconsistency, Set.of());
+  }
+
+  /**
+   * A receipt of the given kind from one of {@code provinces} (names such as 北京, 上海; empty for any), for
+   * layouts only issued there.
+   *
+   * @throws IllegalArgumentException for a province this factory does not know
+   */
+  public ReceiptData create(Random random, DocumentType type, Inconsistency inconsistency,
+      Set<String> provinces) {
+    List<Province> from = PROVINCES;
+    if (!provinces.isEmpty()) {
+      from = PROVINCES.stream().filter(p -> provinces.contains(p.name())).toList();
+      if (from.size() != provinces.size()) {
+        throw new IllegalArgumentException("unknown province in " + provinces + "; known: "
+            + PROVINCES.stream().map(Province::name).toList());
+      }
+    }
     if (type != DocumentType.OUTPATIENT_RECEIPT && type != DocumentType.INPATIENT_RECEIPT) {
       throw new IllegalArgumentException("only outpatient and inpatient receipts: " + type);
     }
     boolean inpatient = type == DocumentType.INPATIENT_RECEIPT;
-    Province province = pick(random, PROVINCES);
+    Province province = pick(random, from);
     List<Hospital> hospitals = province.hospitals().stream()
         .filter(h -> !inpatient || h.inpatient()).toList();
     Hospital hospital = pick(random, hospitals);

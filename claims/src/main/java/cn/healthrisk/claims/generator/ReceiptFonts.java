@@ -2,6 +2,7 @@ package cn.healthrisk.claims.generator;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.awt.geom.AffineTransform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,12 @@ import java.util.Optional;
 /** The CJK system fonts receipts are drawn with, looked up in well-known locations. */
 public final class ReceiptFonts {
 
-  /** The typefaces a layout may ask for. */
-  enum Face { SANS, SANS_BOLD, SERIF, SERIF_BOLD, HEI }
+  /**
+   * The typefaces a layout may ask for. MONO is a fixed-pitch face as receipt printers use, HEI_MONO and
+   * HEI_SHARP are the other cuts of the embeddable Zen Hei collection, SERIF_NARROW is the serif drawn 84 %
+   * wide, as the condensed Song of pre-printed forms.
+   */
+  enum Face { SANS, SANS_BOLD, SERIF, SERIF_BOLD, HEI, MONO, HEI_MONO, HEI_SHARP, SERIF_NARROW }
 
   // Well-known locations on Debian/Ubuntu, Fedora, Arch, macOS (Homebrew) and Windows.
   private static final List<String> NOTO_SANS = List.of(
@@ -92,12 +97,19 @@ public final class ReceiptFonts {
     Font sansBold = first(NOTO_SANS_BOLD).map(p -> open(p, "SC")).orElse(sans.deriveFont(Font.BOLD));
     Font serifBold = first(NOTO_SERIF_BOLD).map(p -> open(p, "SC"))
         .orElse(serif.deriveFont(Font.BOLD));
+    Font heiMono = open(hei, "Zen Hei Mono");
+    Font heiSharp = open(hei, "Zen Hei Sharp");
+    Font mono = first(NOTO_SANS).map(p -> open(p, "Mono CJK SC")).orElse(heiMono);
     Map<Face, Font> faces = new EnumMap<>(Face.class);
     faces.put(Face.SANS, sans);
     faces.put(Face.SANS_BOLD, sansBold);
     faces.put(Face.SERIF, serif);
     faces.put(Face.SERIF_BOLD, serifBold);
     faces.put(Face.HEI, heiFont);
+    faces.put(Face.MONO, mono);
+    faces.put(Face.HEI_MONO, heiMono);
+    faces.put(Face.HEI_SHARP, heiSharp);
+    faces.put(Face.SERIF_NARROW, serif.deriveFont(AffineTransform.getScaleInstance(0.84, 1)));
     return new ReceiptFonts(faces, hei);
   }
 

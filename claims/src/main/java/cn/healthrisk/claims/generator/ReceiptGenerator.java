@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,8 +31,19 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 /** Writes varied, labelled receipts: an image or PDF plus its ground-truth JSON per document. */
 public final class ReceiptGenerator {
 
-  /** Layout families: B 电子住院, C 门诊机打 (regional), D 住院机打 (list), E 门诊热敏小票. */
-  public static final Set<String> FAMILIES = Set.of("B", "C", "D", "E");
+  /**
+   * The layout families the rules extractor was developed on, and the default: B 电子住院, C 门诊机打
+   * (regional), D 住院机打 (list), E 门诊热敏小票.
+   */
+  public static final Set<String> DEFAULT_FAMILIES = Set.of("B", "C", "D", "E");
+  /**
+   * Families kept out of extractor development, to score layouts the rules were not written against: F
+   * 财政电子票据 (门诊 and 住院, one title for both), G 上海住院机打 (pre-printed form, wide charge table,
+   * dot-matrix), H 北京门诊机打 (labels without colons, 自付一/自付二, 大额互助).
+   */
+  public static final Set<String> HELD_OUT_FAMILIES = Set.of("F", "G", "H");
+  /** Every family the generator draws. */
+  public static final Set<String> FAMILIES = union(DEFAULT_FAMILIES, HELD_OUT_FAMILIES);
   /** Capture modes: a clean render, a flatbed scan, a phone photo. */
   public static final Set<String> DEGRADATIONS = Set.of("clean", "scan", "photo");
 
@@ -40,10 +51,14 @@ public final class ReceiptGenerator {
   private static final double DPI = 200;
   private static final double PDF_CLEAN_SHARE = 0.6;
 
-  private static final Map<String, ReceiptLayout> LAYOUTS = List.of(
+  /** Each family's layouts, one per document type it is issued for. */
+  private static final Map<String, List<ReceiptLayout>> LAYOUTS = List.<ReceiptLayout>of(
           new ElectronicInpatientLayout(), new RegionalOutpatientLayout(),
-          new ListInpatientLayout(), new ThermalOutpatientLayout()).stream()
-      .collect(Collectors.toMap(ReceiptLayout::family, Function.identity()));
+          new ListInpatientLayout(), new ThermalOutpatientLayout(),
+          new FinanceElectronicLayout(DocumentType.OUTPATIENT_RECEIPT),
+          new FinanceElectronicLayout(DocumentType.INPATIENT_RECEIPT),
+          new FormInpatientLayout(), new BeijingOutpatientLayout()).stream()
+      .collect(Collectors.groupingBy(ReceiptLayout::family, TreeMap::new, Collectors.toList()));
 
   private final ReceiptDataFactory factory = new ReceiptDataFactory();
   private final double inconsistencyRate;
@@ -86,14 +101,17 @@ public final class ReceiptGenerator {
         // Content and rendering draw from separate streams so cosmetics never change the truth.
         Random data = new Random(mix(seed, i, 1));
         Random render = new Random(mix(seed, i, 2));
-        ReceiptLayout layout = LAYOUTS.get(fams.get(data.nextInt(fams.size())));
+        List<ReceiptLayout> kinds = LAYOUTS.get(fams.get(data.nextInt(fams.size())));
+        // A family issued for both document types draws which one; the others draw nothing more.
+        ReceiptLayout layout = kinds.size() == 1 ? kinds.get(0) : kinds.get(data.nextInt(kinds.size()));
         String degradation = degs.get(data.nextInt(degs.size()));
         Inconsistency inconsistency = data.nextDouble() < inconsistencyRate
             ? Inconsistency.values()[1 + data.nextInt(Inconsistency.values().length - 1)]
             : Inconsistency.NONE;
         boolean pdf = layout.electronic() && degradation.equals("clean")
             && data.nextDouble() < PDF_CLEAN_SHARE;
-        ReceiptData receipt = factory.create(data, layout.documentType(), inconsistency);
+        ReceiptData receipt = factory.create(data, layout.documentType(), inconsistency,
+            layout.provinces());
         String format = pdf ? "pdf" : degradation.equals("clean") ? "png" : "jpg";
         String name = String.format(Locale.ROOT, "receipt-%s-%04d",
             layout.family().toLowerCase(Locale.ROOT), i);
@@ -104,11 +122,17 @@ public final class ReceiptGenerator {
         meta.put("degradation", degradation);
         meta.put("format", format);
         if (pdf) {
-          meta.put("seal", writePdf(layout, receipt, fonts, render, file).seal());
+          ReceiptLayout.Drawn drawn = writePdf(layout, receipt, fonts, render, file);
+          meta.put("seal", drawn.seal());
+          meta.putAll(drawn.meta());
         } else {
           meta.putAll(writeImage(layout, receipt, fonts, render, degradation, file));
         }
         meta.put("province", receipt.province());
+        Map<String, String> extra = layout.printedExtra(receipt);
+        if (!extra.isEmpty()) {
+          meta.put("printedExtra", extra);
+        }
         meta.put("inconsistency", inconsistency.name());
         meta.put("seed", seed);
         meta.put("index", i);
@@ -128,28 +152,24 @@ public final class ReceiptGenerator {
     return out;
   }
 
-  /** The clean image of one receipt in a family, without writing anything. */
+  /**
+   * The clean image of one receipt in a family, without writing anything.
+   *
+   * @throws IllegalArgumentException for an unknown family, or one not issued for the receipt's document type
+   */
   public static BufferedImage render(String family, ReceiptData data, long seed) {
-    ReceiptLayout layout = LAYOUTS.get(family);
-    if (layout == null) {
-      throw new IllegalArgumentException("unknown family " + family + "; known: " + FAMILIES);
-    }
-    if (layout.documentType() != data.documentType()) {
-      throw new IllegalArgumentException("family " + family + " prints "
-          + layout.documentType() + ", not " + data.documentType());
-    }
-    return drawImage(layout, data, ReceiptFonts.load(), new Random(seed)).image();
+    return drawImage(layout(family, data.documentType()), data, ReceiptFonts.load(), new Random(seed))
+        .image();
   }
 
   /**
    * The receipt of one family as a PDF with a text layer, as an e-receipt platform or a hospital
    * system would issue it, without writing anything else.
+   *
+   * @throws IllegalArgumentException for an unknown family, or one not issued for the receipt's document type
    */
   public static byte[] pdf(String family, ReceiptData data, long seed) {
-    ReceiptLayout layout = LAYOUTS.get(family);
-    if (layout == null) {
-      throw new IllegalArgumentException("unknown family " + family + "; known: " + FAMILIES);
-    }
+    ReceiptLayout layout = layout(family, data.documentType());
     try {
       Path file = Files.createTempFile("receipt-", ".pdf");
       try {
@@ -163,35 +183,61 @@ public final class ReceiptGenerator {
     }
   }
 
-  /** The document type a family prints. */
+  /** The document type a family prints; for a family issued for both, the first of {@link #documentTypes}. */
   public static DocumentType documentType(String family) {
-    ReceiptLayout layout = LAYOUTS.get(family);
-    if (layout == null) {
+    return documentTypes(family).get(0);
+  }
+
+  /** The document types a family is issued for, its main one first. */
+  public static List<DocumentType> documentTypes(String family) {
+    return layouts(family).stream().map(ReceiptLayout::documentType).toList();
+  }
+
+  /** What a family prints of {@code all} on a receipt of {@code type}: fields it does not show are null. */
+  static ReceiptFields printed(String family, DocumentType type, ReceiptFields all) {
+    return layout(family, type).printed(all);
+  }
+
+  /** The regional values a family prints beyond the contract fields (meta.printedExtra). */
+  static Map<String, String> printedExtra(String family, ReceiptData data) {
+    return layout(family, data.documentType()).printedExtra(data);
+  }
+
+  /** The provinces a family's receipts come from; empty for any. */
+  static Set<String> provinces(String family, DocumentType type) {
+    return layout(family, type).provinces();
+  }
+
+  private static List<ReceiptLayout> layouts(String family) {
+    List<ReceiptLayout> layouts = LAYOUTS.get(family);
+    if (layouts == null) {
       throw new IllegalArgumentException("unknown family " + family + "; known: " + FAMILIES);
     }
-    return layout.documentType();
+    return layouts;
   }
 
-  /** What a family prints of {@code all}: fields it does not show are null. */
-  static ReceiptFields printed(String family, ReceiptFields all) {
-    return LAYOUTS.get(family).printed(all);
+  static ReceiptLayout layout(String family, DocumentType type) {
+    return layouts(family).stream().filter(l -> l.documentType() == type).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("family " + family + " prints "
+            + documentTypes(family) + ", not " + type));
   }
 
-  private record Image(BufferedImage image, String seal) {}
+  private record Image(BufferedImage image, ReceiptLayout.Drawn drawn) {}
 
   private static Image drawImage(ReceiptLayout layout, ReceiptData data, ReceiptFonts fonts,
       Random random) {
     ImageCanvas canvas = new ImageCanvas(fonts, layout.width(), layout.height(data),
         layout.paper());
     ReceiptLayout.Drawn drawn = layout.draw(canvas, data, fonts, random);
-    return new Image(canvas.finish(), drawn.seal());
+    return new Image(canvas.finish(), drawn);
   }
 
   private static Map<String, Object> writeImage(ReceiptLayout layout, ReceiptData data,
       ReceiptFonts fonts, Random random, String degradation, Path file) throws IOException {
     Image clean = drawImage(layout, data, fonts, random);
     Map<String, Object> meta = new LinkedHashMap<>();
-    meta.put("seal", clean.seal());
+    meta.put("seal", clean.drawn().seal());
+    meta.putAll(clean.drawn().meta());
     if (degradation.equals("clean")) {
       if (!ImageIO.write(clean.image(), "png", file.toFile())) {
         throw new IOException("no PNG writer");
@@ -214,11 +260,20 @@ public final class ReceiptGenerator {
     try (PDDocument doc = new PDDocument();
         TrueTypeCollection ttc = new TrueTypeCollection(fonts.embeddableFile().toFile())) {
       TrueTypeFont[] first = new TrueTypeFont[1];
+      String wanted = layout.pdfFont();
       ttc.processAllFonts(ttf -> {
-        if (first[0] == null) {
+        if (first[0] == null && (wanted == null || wanted.equals(ttf.getName()))) {
           first[0] = ttf;
         }
       });
+      if (first[0] == null) {
+        // Another collection (e.g. SimSun on Windows) lacks the cut: its first font will do.
+        ttc.processAllFonts(ttf -> {
+          if (first[0] == null) {
+            first[0] = ttf;
+          }
+        });
+      }
       PDType0Font font = PDType0Font.load(doc, first[0], true);
       PDPage page = new PDPage(new PDRectangle(w, h));
       doc.addPage(page);
@@ -247,6 +302,12 @@ public final class ReceiptGenerator {
     }
     // Sorted so that the same set gives the same choices regardless of its iteration order.
     return List.copyOf(new TreeSet<>(wanted));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static long mix(long seed, int index, int stream) {

@@ -10,14 +10,22 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
 /** One layout family: which fields it prints and how it draws them. */
 abstract class ReceiptLayout {
 
-  /** Where the seal landed and the page size, recorded in the ground truth's meta. */
-  record Drawn(String seal) {}
+  /**
+   * Where the seal landed, recorded in the ground truth's meta, with any other cosmetic choice the layout made
+   * (e.g. which printer) in {@code meta}.
+   */
+  record Drawn(String seal, Map<String, Object> meta) {
+    Drawn(String seal) {
+      this(seal, Map.of());
+    }
+  }
 
   abstract String family();
 
@@ -31,6 +39,30 @@ abstract class ReceiptLayout {
   abstract int height(ReceiptData data);
 
   abstract Color paper();
+
+  /**
+   * The provinces (as the data factory names them, e.g. 北京) whose receipts look like this; empty for a layout
+   * issued everywhere.
+   */
+  Set<String> provinces() {
+    return Set.of();
+  }
+
+  /**
+   * Values the receipt prints that no contract field holds (regional amounts such as 自付一, 大额互助 or a
+   * deposit), by their printed label, for the ground truth's meta; empty for most layouts.
+   */
+  Map<String, String> printedExtra(ReceiptData data) {
+    return Map.of();
+  }
+
+  /**
+   * The PostScript name of the font in the embeddable collection that the PDF's text layer uses; null for the
+   * collection's first font.
+   */
+  String pdfFont() {
+    return null;
+  }
 
   /** The fields as this family prints them: everything it does not print is null. */
   abstract ReceiptFields printed(ReceiptFields all);

@@ -2,10 +2,16 @@ package cn.healthrisk.claims.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cn.healthrisk.claims.generator.GeneratedDocument;
+import cn.healthrisk.claims.generator.ReceiptFonts;
+import cn.healthrisk.claims.generator.ReceiptGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +46,27 @@ class LabelledFolderTest {
     Files.writeString(dir.resolve("a.json"), String.format(TRUTH, "a.png", ""), StandardCharsets.UTF_8);
 
     assertThat(LabelledFolder.load(dir).get(0).family()).isEqualTo("?");
+  }
+
+  @Test
+  void generatedHeldOutFamiliesLoadWithTheirTruthAndFamily() {
+    assumeTrue(ReceiptFonts.available() || "true".equals(System.getenv("CI")), "CJK fonts not installed");
+    List<GeneratedDocument> generated = new ReceiptGenerator().generate(dir, 6, 8,
+        ReceiptGenerator.HELD_OUT_FAMILIES, Set.of("clean"));
+
+    var docs = LabelledFolder.load(dir);
+
+    assertThat(docs).hasSize(generated.size());
+    for (GeneratedDocument g : generated) {
+      LabelledDocument d = docs.stream().filter(x -> x.name().equals(g.document().getFileName().toString()))
+          .findFirst().orElseThrow();
+      assertThat(d.family()).isEqualTo(g.meta().get("family"));
+      assertThat(d.truth().documentType()).isEqualTo(g.documentType());
+      assertThat(d.truth().fields().invoiceNumber()).isEqualTo(g.fields().invoiceNumber());
+      assertThat(d.truth().fields().totalAmount()).isEqualByComparingTo(g.fields().totalAmount());
+      assertThat(d.truth().fields().items()).hasSameSizeAs(g.fields().items());
+      assertThat(d.truth().fields().selfPayPortion() == null).isEqualTo(g.fields().selfPayPortion() == null);
+    }
   }
 
   @Test

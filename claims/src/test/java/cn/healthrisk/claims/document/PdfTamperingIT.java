@@ -58,7 +58,8 @@ class PdfTamperingIT {
   @Test
   void genuineReceiptsOfEveryFamilyDoNotFire() throws Exception {
     List<String> alarms = new ArrayList<>();
-    for (String family : new TreeSet<>(ReceiptGenerator.FAMILIES)) {
+    // The held-out families stay out of every check's development, this one included.
+    for (String family : new TreeSet<>(ReceiptGenerator.DEFAULT_FAMILIES)) {
       for (long seed : new long[] {101, 202}) {
         Genuine g = TamperedPdfs.genuine(family, seed);
         DocumentText text = reader.read("genuine.pdf", g.pdf());

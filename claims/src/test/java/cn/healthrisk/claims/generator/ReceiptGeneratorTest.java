@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,7 +41,11 @@ class ReceiptGeneratorTest {
           "dischargeDate", "hospitalDays"),
       "D", Set.of("checkCode", "visitDate"),
       "E", Set.of("payerIdMasked", "hospitalType", "otherPayment", "admissionDate",
-          "dischargeDate", "hospitalDays"));
+          "dischargeDate", "hospitalDays"),
+      "F", Set.of(),
+      "G", Set.of("checkCode", "visitDate"),
+      "H", Set.of("checkCode", "hospitalType", "selfPayPortion", "admissionDate", "dischargeDate",
+          "hospitalDays"));
 
   private final ObjectMapper mapper = new ObjectMapper();
 
@@ -55,12 +61,30 @@ class ReceiptGeneratorTest {
   @Test
   void everyFamilyAndCaptureWritesReadableFilesWithMatchingGroundTruth() throws IOException {
     List<GeneratedDocument> docs = new ReceiptGenerator().generate(dir, 16, 11,
-        ReceiptGenerator.FAMILIES, ReceiptGenerator.DEGRADATIONS);
+        ReceiptGenerator.DEFAULT_FAMILIES, ReceiptGenerator.DEGRADATIONS);
 
     assertThat(docs).hasSize(16);
     assertThat(docs).extracting(d -> d.meta().get("family")).contains("B", "C", "D", "E");
     assertThat(docs).extracting(d -> d.meta().get("degradation")).contains("clean", "scan",
         "photo");
+    assertMatchesGroundTruth(docs);
+    assertThat(Files.readAllLines(dir.resolve("ground-truth.jsonl"))).hasSize(16);
+  }
+
+  @Test
+  void everyHeldOutFamilyRendersInEveryCapture() throws IOException {
+    for (String family : new TreeSet<>(ReceiptGenerator.HELD_OUT_FAMILIES)) {
+      for (String capture : new TreeSet<>(ReceiptGenerator.DEGRADATIONS)) {
+        List<GeneratedDocument> docs = new ReceiptGenerator().generate(dir.resolve(family + capture), 2,
+            5, Set.of(family), Set.of(capture));
+        assertThat(docs).extracting(d -> d.meta().get("degradation")).containsOnly(capture);
+        assertMatchesGroundTruth(docs);
+      }
+    }
+  }
+
+  /** Each document is readable and its ground truth holds null exactly for what its family leaves off. */
+  private void assertMatchesGroundTruth(List<GeneratedDocument> docs) throws IOException {
     for (GeneratedDocument doc : docs) {
       String family = (String) doc.meta().get("family");
       JsonNode json = mapper.readTree(doc.groundTruth().toFile());
@@ -92,7 +116,6 @@ class ReceiptGeneratorTest {
         assertThat(image.getWidth()).isGreaterThan(600);
       }
     }
-    assertThat(Files.readAllLines(dir.resolve("ground-truth.jsonl"))).hasSize(16);
   }
 
   @Test
@@ -127,16 +150,17 @@ class ReceiptGeneratorTest {
   void printedGroundTruthIsConsistentForEveryFamilyOver200Seeds() {
     ReceiptDataFactory factory = new ReceiptDataFactory();
     for (String family : ReceiptGenerator.FAMILIES) {
-      DocumentType type = ReceiptGenerator.documentType(family);
-      for (long seed = 0; seed < 200; seed++) {
-        ReceiptFields f = ReceiptGenerator.printed(family,
-            factory.create(seed, type, Inconsistency.NONE).fields());
-        // A family that leaves 其他支付 off the paper must only get receipts where it is zero.
-        BigDecimal other = f.otherPayment() == null ? BigDecimal.ZERO : f.otherPayment();
-        assertThat(f.fundPayment().add(other).add(f.personalAccountPayment())
-            .add(f.personalCashPayment())).as(family + " seed " + seed)
-            .isEqualByComparingTo(f.totalAmount());
-        assertThat(f.totalAmountInWords()).isEqualTo(ChineseWords.amount(f.totalAmount()));
+      for (DocumentType type : ReceiptGenerator.documentTypes(family)) {
+        for (long seed = 0; seed < 200; seed++) {
+          ReceiptFields f = ReceiptGenerator.printed(family, type, factory.create(new Random(seed), type,
+              Inconsistency.NONE, ReceiptGenerator.provinces(family, type)).fields());
+          // A family that leaves 其他支付 off the paper must only get receipts where it is zero.
+          BigDecimal other = f.otherPayment() == null ? BigDecimal.ZERO : f.otherPayment();
+          assertThat(f.fundPayment().add(other).add(f.personalAccountPayment())
+              .add(f.personalCashPayment())).as(family + " seed " + seed)
+              .isEqualByComparingTo(f.totalAmount());
+          assertThat(f.totalAmountInWords()).isEqualTo(ChineseWords.amount(f.totalAmount()));
+        }
       }
     }
   }
