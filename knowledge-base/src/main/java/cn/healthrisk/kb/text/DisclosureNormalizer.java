@@ -662,10 +662,23 @@ public final class DisclosureNormalizer {
               m.deniedInside());
         }
       }
+      // "脚踝骨折，打了钢钉": an operation filed under a broader condition of the same ICD-10 category
+      // (骨折) is on the condition just told.
+      if (sharesCategory(condition, b.conceptId)) {
+        return new Match(m.start(), m.end(), b.conceptId, m.surgeryId(), m.confidence(), m.basis(), m.term(),
+            m.deniedInside());
+      }
       // Only the nearest condition told is the one operated on.
       return m;
     }
     return m;
+  }
+
+  private boolean sharesCategory(String a, String b) {
+    List<String> codes = kb.disease(a).map(Disease::icd10).orElse(List.of());
+    return kb.disease(b).map(Disease::icd10).orElse(List.of()).stream()
+        .anyMatch(x -> codes.stream().anyMatch(y -> y.length() >= 3 && x.length() >= 3
+            && x.regionMatches(0, y, 0, 3)));
   }
 
   private boolean malignant(String conceptId) {
@@ -1000,6 +1013,7 @@ public final class DisclosureNormalizer {
       }
     }
     found.sort(Comparator.comparingInt(Match::start));
+    compact(item, found);
     compose(item, found);
     fractureSites(item, found);
     trends(item, found);
@@ -1014,6 +1028,60 @@ public final class DisclosureNormalizer {
     old(item, found);
     found.sort(Comparator.comparingInt(Match::start));
     return found;
+  }
+
+  /**
+   * Words people put inside a term: aspect particles, counts and degree words ("放过一个支架", "搭了三根桥",
+   * "听力有点下降", "拔过四颗智齿"). 过 and 着 stay where they begin a word of their own (过敏, 着凉).
+   */
+  private static final Pattern INFIX = Pattern.compile(
+      "有点儿?|有些|稍微|稍稍|稍|略微|略|轻微|一点|比较|中重度|轻度|中度|重度|少量|少许|大量|了|过(?![敏度量期劳多少])|着(?![凉急])"
+          + "|[一两二三四五六七八九十几\\d]+(?:个|根|枚|颗|次|条|处|粒|只|支|块|颗)|个");
+
+  /**
+   * Terms said with particles, counts or degree words inside them: the clause is read again without those
+   * words, and a term found only that way (it spans a removed word) is taken, replacing shorter terms
+   * inside it, at the confidence of a synonym.
+   */
+  private static final Pattern DEGREE = Pattern.compile("有点|有些|稍|略|轻|一点|比较");
+
+  private void compact(String item, List<Match> found) {
+    Matcher m = INFIX.matcher(item);
+    if (!m.find()) {
+      return;
+    }
+    StringBuilder text = new StringBuilder(item.length());
+    int[] at = new int[item.length()];
+    int from = 0;
+    do {
+      for (int i = from; i < m.start(); i++) {
+        at[text.length()] = i;
+        text.append(item.charAt(i));
+      }
+      from = m.end();
+    } while (m.find());
+    for (int i = from; i < item.length(); i++) {
+      at[text.length()] = i;
+      text.append(item.charAt(i));
+    }
+    for (TermIndex.Hit<Entry> h : terms.longestMatches(text.toString())) {
+      int s = at[h.start()];
+      int e = at[h.end() - 1] + 1;
+      // "血糖有点高": a reading said high with a degree word is the indicator's, read by its trend.
+      char last = h.term().charAt(h.length() - 1);
+      if (e - s == h.length() || (last == '高' || last == '低') && DEGREE.matcher(item.substring(s, e)).find()) {
+        continue;
+      }
+      List<Match> inside = found.stream().filter(x -> s <= x.start() && x.end() <= e).toList();
+      boolean overlapsOutside = found.stream().anyMatch(x -> x.start() < e && s < x.end() && !inside.contains(x));
+      if (overlapsOutside || inside.stream().anyMatch(x -> x.end() - x.start() >= h.length())) {
+        continue;
+      }
+      found.removeAll(inside);
+      Entry en = h.value();
+      found.add(new Match(s, e, en.conceptId(), en.surgeryId(), CONFIDENCE_SYNONYM, "dictionary", h.term()));
+    }
+    found.sort(Comparator.comparingInt(Match::start));
   }
 
   private static final Pattern OLD = Pattern.compile("陈旧性?[^,;]{0,4}$");

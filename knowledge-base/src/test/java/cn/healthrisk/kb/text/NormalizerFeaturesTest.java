@@ -464,4 +464,31 @@ class NormalizerFeaturesTest {
     // Everyday words that sound like a term are not read as it.
     assertThat(read("心跳老是一百多")).noneMatch(f -> f.known() && f.icd10().startsWith("H52"));
   }
+
+  @Test
+  void termsSaidWithCountsParticlesOrDegreeWordsInside() {
+    assertThat(only("心脏放过一个支架").attributes().get(Facts.ICD9).toString()).startsWith("36.0");
+    assertThat(only("心脏搭了三根桥").attributes().get(Facts.ICD9).toString()).startsWith("36.1");
+    assertThat(only("耳朵听力有点下降").icd10()).startsWith("H91");
+    // A reading said high with a degree word stays the indicator's mild finding.
+    assertThat(only("血糖有点高").icd10()).startsWith("R73");
+    // 过 that begins a word of its own is kept: 过敏 is not split.
+    assertThat(read("青霉素过敏")).anyMatch(f -> f.known());
+  }
+
+  @Test
+  void organsLearntFromTermsLoseTheirCountWordsAndExaminationsStandForTheirOrgan() {
+    assertThat(only("B超说双肾多发小囊肿").icd10()).startsWith("N28");
+    assertThat(only("胆囊壁上有个息肉样病变").icd10()).startsWith("K82");
+    assertThat(only("肠镜有个腺瘤").icd10()).startsWith("D12");
+    assertThat(only("颈动脉有斑块").icd10()).startsWith("I67");
+    assertThat(only("肺上有个4mm的小结节").icd10()).startsWith("R91");
+  }
+
+  @Test
+  void aGenericOperationOfTheSameCategoryIsOnTheConditionJustTold() {
+    ClinicalFinding ankle = only("脚踝骨折，打了钢钉");
+    assertThat(ankle.conceptId()).isEqualTo("ANKLE_FX");
+    assertThat(ankle.attributes()).containsEntry(Facts.OPERATED, true);
+  }
 }
