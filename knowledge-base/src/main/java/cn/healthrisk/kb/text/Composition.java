@@ -50,6 +50,8 @@ final class Composition<T> {
       Map.entry("喉镜", List.of("声带", "喉")), Map.entry("宫腔镜", List.of("子宫内膜", "宫腔", "子宫")),
       Map.entry("阴道镜", List.of("宫颈")), Map.entry("膀胱镜", List.of("膀胱")), Map.entry("心超", List.of("心")),
       Map.entry("心脏彩超", List.of("心")));
+  private static final java.util.Set<String> EXAMINATIONS = java.util.Set.of("肠镜", "结肠镜", "胃镜", "钼靶", "胸片",
+      "胸部CT", "肺CT", "喉镜", "宫腔镜", "阴道镜", "膀胱镜", "心超", "心脏彩超");
   /** Removal verbs: "切了", "割掉", "摘除", "拿掉" and their kind. */
   private static final List<String> REMOVALS = List.of("切除", "摘除", "切掉", "割掉", "摘掉", "拿掉", "拿走", "去掉", "切", "割", "摘",
       "拿");
@@ -169,6 +171,11 @@ final class Composition<T> {
     return span.length() > 1 && DENIAL.matcher(span.substring(1)).find();
   }
 
+  /** Whether the word names an organ, as learnt from the terms or listed as an applicant's word for one. */
+  boolean isOrgan(String word) {
+    return organs.get(word) != null && !EXAMINATIONS.contains(word);
+  }
+
   /** Composed terms in the text, non-overlapping, longer first. */
   List<Hit<T>> find(String text) {
     List<TermIndex.Hit<List<String>>> organHits = organs.longestMatches(text);
@@ -202,6 +209,10 @@ final class Composition<T> {
           out.add(hit);
           break;
         }
+      }
+      // An examination stands for its organ only before a lesion: "肠镜切了息肉" removed no colon.
+      if (EXAMINATIONS.contains(o.term())) {
+        continue;
       }
       for (TermIndex.Hit<Boolean> r : removalHits) {
         if (r.start() >= o.end() && r.start() - o.end() <= 3

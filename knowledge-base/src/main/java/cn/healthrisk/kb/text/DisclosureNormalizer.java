@@ -54,7 +54,7 @@ public final class DisclosureNormalizer {
       "疹诊", "溃馈", "疡扬", "椎锥", "肌机", "阑兰", "膀旁", "胱光", "塞赛", "喘端", "湿施", "痔志", "脓浓", "瘘楼",
       "肾甚", "胃谓", "酯脂", "垂锤", "疝汕", "痹闭", "症正",
       // Characters that look alike or share a reading pinyin tables miss (曾 is also zeng).
-      "剖刨", "增曾", "喘揣", "癣鲜", "癣先", "森深");
+      "剖刨", "增曾", "喘揣", "癣鲜", "癣先", "癣藓", "森深");
 
   private static final Pattern SENTENCE = Pattern.compile("[,;。!?\\n]");
   private static final Pattern ITEM = Pattern.compile("[、和及]");
@@ -232,7 +232,9 @@ public final class DisclosureNormalizer {
       }
       String[] trend = {high, low};
       indicatorTrends.add(TextForms.fold(ind.name()), trend);
-      ind.aliases().forEach(a -> indicatorTrends.add(TextForms.fold(a), trend));
+      // In a disclosure, CT is the scan ("头部CT正常"), not calcitonin as on a lab report.
+      ind.aliases().stream().filter(a -> !IMAGING_WORDS.contains(TextForms.fold(a)))
+          .forEach(a -> indicatorTrends.add(TextForms.fold(a), trend));
     }
     highPressure = kb.indicators().stream().filter(i -> i.code().equals("SBP")).flatMap(i -> i.thresholds().stream())
         .map(Threshold::conceptId).filter(Objects::nonNull).findFirst().orElse(null);
@@ -241,6 +243,8 @@ public final class DisclosureNormalizer {
       med.aliases().forEach(a -> medications.add(TextForms.fold(a), med));
     }
   }
+
+  private static final java.util.Set<String> IMAGING_WORDS = java.util.Set.of("CT", "MR", "MRI", "DR", "PET");
 
   private final Composition<Entry> composition;
   private final FractureSites fractureSites;
@@ -326,6 +330,7 @@ public final class DisclosureNormalizer {
         readSentence(sentence, referenceDate, reading, findings);
       }
     }
+    operatedForLater(findings);
     List<Builder> merged = merge(findings);
     markRefined(merged);
     if (merged.isEmpty() && saysSomethingIsWrong(text)) {
@@ -544,6 +549,59 @@ public final class DisclosureNormalizer {
     told.explicit = true;
     reading.corrected = true;
     return true;
+  }
+
+  /**
+   * "髋关节置换，股骨头坏死", "胆囊切除术后，原因是胆囊炎": an operation named first, filed under its usual
+   * condition, was for the condition told right after it when that condition has an operation of the same
+   * ICD-9-CM-3 subcategory (or shares the usual condition's ICD-10 category). The operation's finding then
+   * becomes that condition's, and the two are merged as one story.
+   */
+  private void operatedForLater(List<Builder> findings) {
+    for (int i = 0; i + 1 < findings.size(); i++) {
+      Builder op = findings.get(i);
+      if (op.surgeryId == null || op.family || op.negated || op.conceptId == null
+          || !op.conceptId.equals(surgeries.get(op.surgeryId).conditionId())) {
+        continue;
+      }
+      Builder next = findings.get(i + 1);
+      if (next.conceptId == null || next.family || next.negated || next.surgeryId != null
+          || next.conceptId.equals(op.conceptId) || Boolean.TRUE.equals(next.attributes.get(Facts.OPERATED))) {
+        continue;
+      }
+      String code = String.valueOf(op.attributes.get(Facts.ICD9));
+      String sub = code.length() >= 4 ? code.substring(0, 4) : code;
+      boolean same = surgeriesByCondition.getOrDefault(next.conceptId, List.of()).stream()
+          .anyMatch(s -> s.icd9().stream().anyMatch(c -> c.startsWith(sub)))
+          || sharesCategory(op.conceptId, next.conceptId) || sameOrgan(op.term, next.term);
+      if (!same) {
+        continue;
+      }
+      Builder moved = new Builder(next.conceptId, op.evidence, false, false, op.confidence, op.basis, op.term);
+      moved.explicit = op.explicit;
+      moved.surgeryId = op.surgeryId;
+      moved.attributes.putAll(op.attributes);
+      findings.set(i, moved);
+    }
+  }
+
+  /** Two terms that open with the same organ's name (胆囊切除术, 胆囊炎; 脾切除术, 脾破裂). */
+  private boolean sameOrgan(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    String x = TextForms.fold(a);
+    String y = TextForms.fold(b);
+    int p = 0;
+    while (p < Math.min(x.length(), y.length()) && x.charAt(p) == y.charAt(p)) {
+      p++;
+    }
+    for (int len = p; len >= 1; len--) {
+      if (composition.isOrgan(x.substring(0, len))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The condition told last, in this sentence or before: the one an operation still to come is for. */
@@ -820,6 +878,7 @@ public final class DisclosureNormalizer {
       b.attributes.put(Facts.OPERATED, true);
       b.attributes.put(Facts.SURGERY, s.name());
       b.attributes.put(Facts.ICD9, s.icd9().get(0));
+      b.surgeryId = s.id();
       return;
     }
     Matcher op = OPERATED.matcher(item);
@@ -1230,6 +1289,7 @@ public final class DisclosureNormalizer {
         }
       }
     }
+    singleCharacterTerms(item, found);
     List<int[]> gaps = new ArrayList<>();
     int from = 0;
     for (Match m : found) {
@@ -1261,9 +1321,35 @@ public final class DisclosureNormalizer {
     }
   }
 
+  /**
+   * "痣疮" is 痔疮 typed with a homophone, not a mole: a one-character term next to a character no term
+   * covers gives way to a two-character term the pair sounds like.
+   */
+  private void singleCharacterTerms(String item, List<Match> found) {
+    for (int i = 0; i < found.size(); i++) {
+      Match m = found.get(i);
+      if (m.end() - m.start() != 1 || !m.basis().equals("dictionary")) {
+        continue;
+      }
+      for (int s : new int[] {m.start() - 1, m.start()}) {
+        int e = s + 2;
+        if (s < 0 || e > item.length() || found.stream().anyMatch(x -> x != m && x.start() < e && s < x.end())) {
+          continue;
+        }
+        List<TermIndex.Hit<Entry>> hits = terms.homophoneMatches(item.substring(s, e));
+        if (!hits.isEmpty()) {
+          TermIndex.Hit<Entry> h = hits.get(0);
+          found.set(i, new Match(s, e, h.value().conceptId(), h.value().surgeryId(), typoConfidence(h),
+              "fuzzy:" + h.edit().name().toLowerCase(Locale.ROOT), h.term()));
+          break;
+        }
+      }
+    }
+  }
+
   /** Everyday words that sound like a two-character term (老是/老视, 病都/病窦): never read as its typo. */
   private static final Pattern COMMON_WORDS = Pattern.compile(
-      "老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后|差点|有点|一点|点点|早点|晚点");
+      "老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后|差点|有点|一点|点点|早点|晚点|疾病|几次|其他|其它");
 
   /** Shortest one-edit match allowed to replace the exact matches inside it. */
   private static final int DOMINATING_FUZZY_LENGTH = 6;
@@ -1503,6 +1589,8 @@ public final class DisclosureNormalizer {
     final boolean family;
     final String basis;
     final String term;
+    /** The operation this finding was read from, when it was named by an operation's own term. */
+    String surgeryId;
     boolean negated;
     /** Whether a cue in the clause itself decided the polarity (rather than the list's scope). */
     boolean explicit;

@@ -491,4 +491,23 @@ class NormalizerFeaturesTest {
     assertThat(ankle.conceptId()).isEqualTo("ANKLE_FX");
     assertThat(ankle.attributes()).containsEntry(Facts.OPERATED, true);
   }
+
+  @Test
+  void anOperationNamedFirstIsForTheConditionToldAfterIt() {
+    ClinicalFinding gallbladder = only("胆囊切除术后，原因是胆囊炎反复发作");
+    assertThat(gallbladder.icd10()).startsWith("K81");
+    assertThat(gallbladder.attributes().get(Facts.ICD9).toString()).startsWith("51.2");
+    ClinicalFinding spleen = only("脾切除，外伤脾破裂");
+    assertThat(spleen.icd10()).startsWith("S36");
+    assertThat(spleen.attributes()).containsEntry(Facts.OPERATED, true);
+    // An examination stands for its organ before a lesion, never as what was removed.
+    assertThat(read("肠镜切了两个结肠息肉")).noneMatch(f -> f.known() && f.icd10().startsWith("C18"));
+  }
+
+  @Test
+  void aOneCharacterTermGivesWayToTheHomophoneTermAroundItAndCtIsAScan() {
+    assertThat(only("痣疮好多年了").icd10()).startsWith("K64");
+    assertThat(only("脸上有颗痣").icd10()).startsWith("D22");
+    assertThat(read("头部CT正常")).noneMatch(ClinicalFinding::known);
+  }
 }
