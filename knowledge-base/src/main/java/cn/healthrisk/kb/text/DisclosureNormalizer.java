@@ -69,9 +69,13 @@ public final class DisclosureNormalizer {
   private static final Pattern POST_NEGATION =
       Pattern.compile("^(后来|最后|最终|之后|后面|复查后?|再查|进一步检查)?(又|也|都|已经|已)?(病史|史)?"
           + "((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除了?|(是)?没有的?$|没得$|无$)");
+  /**
+   * Relatives whose conditions are family history. A son or daughter is not among them: like 孩子 and
+   * 宝宝, "女儿性早熟" is a parent declaring for the child to be insured.
+   */
   private static final Pattern FAMILY = Pattern.compile(
       "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹"
-          + "|兄妹|姐弟|儿子|女儿|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
+          + "|兄妹|姐弟|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
           + "|丈夫|老公|妻子|老婆|爱人|家族|家人|家里有人|家里人|亲属|亲戚"
           + "|我哥|我姐|我弟|我妹|大姨|小姨|二姨|姨|舅|表妹|表弟|堂妹|堂弟|侄子|侄女|外甥");
   private static final Pattern SELF = Pattern.compile(
@@ -1232,6 +1236,10 @@ public final class DisclosureNormalizer {
         Matcher normal = TREND_NORMAL.matcher(item).region(h.end(), item.length());
         String denied = h.value()[0] != null ? h.value()[0] : h.value()[1];
         int end = normal.lookingAt() ? normal.end() : -1;
+        if (end > 0) {
+          // "乙肝两对半正常": the indicator's name wins over a shorter term inside it (乙肝).
+          found.removeIf(x -> h.start() <= x.start() && x.end() <= h.end() && x.end() - x.start() < h.length());
+        }
         if (end > 0 && found.stream().noneMatch(x -> h.start() < x.end() && x.start() < end)) {
           found.add(new Match(h.start(), end, denied, null, CONFIDENCE_PATTERN, "indicator", h.term(), true));
         }
@@ -1242,6 +1250,9 @@ public final class DisclosureNormalizer {
           || word.contains("超") || word.contains("阳") || word.contains("+");
       String concept = up ? h.value()[0] : h.value()[1];
       int end = m.end();
+      if (concept != null) {
+        found.removeIf(x -> h.start() <= x.start() && x.end() <= h.end() && x.end() - x.start() < h.length());
+      }
       if (concept == null || found.stream().anyMatch(x -> h.start() < x.end() && x.start() < end)) {
         continue;
       }
@@ -1358,7 +1369,7 @@ public final class DisclosureNormalizer {
     return switch (h.edit()) {
       case TRANSPOSITION, CONFUSION, HOMOPHONE -> h.term().length() == 2 ? CONFIDENCE_TWO_CHAR_HOMOPHONE
           : CONFIDENCE_LIKELY_TYPO;
-      case SUBSTITUTION -> h.term().length() <= TermIndex.MIN_FUZZY_LENGTH ? CONFIDENCE_SHORT_TYPO : CONFIDENCE_TYPO;
+      case SUBSTITUTION -> h.term().length() < TermIndex.MIN_SUBSTITUTION_LENGTH ? CONFIDENCE_SHORT_TYPO : CONFIDENCE_TYPO;
       default -> CONFIDENCE_TYPO;
     };
   }

@@ -510,4 +510,28 @@ class NormalizerFeaturesTest {
     assertThat(only("脸上有颗痣").icd10()).startsWith("D22");
     assertThat(read("头部CT正常")).noneMatch(ClinicalFinding::known);
   }
+
+  @Test
+  void aSonOrDaughterDeclaredForIsTheApplicantAndParentsStayFamily() {
+    assertThat(only("女儿唐氏综合征").aboutApplicant()).isTrue();
+    assertThat(only("我爸有高血压").aboutApplicant()).isFalse();
+  }
+
+  @Test
+  void theMiddleCharacterOfAThreeCharacterDiseaseNameWhenOnlyOneTermFits() {
+    ClinicalFinding psoriasis = only("银削病");
+    assertThat(psoriasis.icd10()).startsWith("L40");
+    assertThat(psoriasis.basis()).isEqualTo("fuzzy:substitution");
+    // A guess: below the engine's minimum confidence, so a person looks at it.
+    assertThat(psoriasis.confidence()).isLessThan(KB.settings().minConfidence());
+    // 正常/异常 are opposites, never a typo of each other.
+    assertThat(read("心电图正常")).noneMatch(f -> f.known() && !f.negated());
+  }
+
+  @Test
+  void anIndicatorNamedInFullWinsOverATermInsideItsName() {
+    ClinicalFinding hbv = only("乙肝两对半正常");
+    assertThat(hbv.icd10()).startsWith("B18");
+    assertThat(hbv.negated()).isTrue();
+  }
 }
