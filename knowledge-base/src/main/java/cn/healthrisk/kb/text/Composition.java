@@ -27,7 +27,7 @@ final class Composition<T> {
   /** Lesion words a knowledge-base term may end with. */
   private static final List<String> LESIONS = List.of("囊肿", "结节", "息肉", "结石", "肌瘤", "腺瘤", "血管瘤", "脂肪瘤",
       "错构瘤", "纤维瘤", "增生", "钙化", "肿物", "肿块", "占位", "积液", "积水", "斑块", "血栓", "狭窄", "突出", "膨出",
-      "肥大", "扩张", "下垂", "脱垂", "憩室", "溃疡", "糜烂", "萎缩", "硬化", "动脉瘤", "炎");
+      "肥大", "扩张", "下垂", "脱垂", "憩室", "溃疡", "糜烂", "萎缩", "硬化", "动脉瘤", "断裂", "损伤", "破裂", "炎");
   /** What applicants call lesions → the lesion words to try, most likely first. */
   private static final Map<String, List<String>> LESION_WORDS = new LinkedHashMap<>();
   /** What applicants call organs → the organ prefixes of terms to try. */
@@ -59,12 +59,14 @@ final class Composition<T> {
 
   /** What may stand between an organ and its lesion: place, count, size words and a denial. */
   private static final Pattern ORGAN_TO_LESION = Pattern.compile(
-      "(?:[上里内中的有个一小多发几两双左右侧叶部长了颗枚粒处些点大还也都镜老总常爱壁面说]|发现|查出|看到|可见|彩超|B超|超声|CT|核磁|检查"
+      "(?:[上里内中的有个一小多发几两双左右侧叶部长了颗枚粒处些点大还也都镜老总常爱壁面说见示]|发现|查出|看到|可见|彩超|B超|超声|CT|核磁|检查"
+          + "|摸到|摸着|摸出|提示|显示|报告|簇状|点状|细小|散在|前面|旁边|附近|表面"
           + "|经常|反复|容易|时常|低回声|高回声|无回声|等回声|混合回声|强回声|实性|囊性|囊实性|实质性|单发|多发|边界[清欠不]*"
           + "|[0-9.]+(?:[xX×*][0-9.]+)*(?:公分|厘米|毫米|MM|CM|mm|cm)?|大小|约|左右"
           + "|轻度|中度|重度|轻微|少量|少许|稍|略|偏"
           + "|没有|没|无|未见|未发现|未)*");
-  private static final Pattern ORGAN_TO_REMOVAL = Pattern.compile("(?:[也都已经早就被给的左右双侧叶部全半次大用]|腹腔镜|微创|开腹|手术|做手术)*");
+  private static final Pattern ORGAN_TO_REMOVAL = Pattern.compile(
+      "(?:[也都已经早就被给的左右双侧叶部全半次大用还]|腹腔镜|微创|开腹|手术|做手术|没有|没|未|不用|无需)*");
   private static final Pattern REMOVAL_TO_ORGAN = Pattern.compile("[了过掉的个一半边侧左右]*");
   private static final Pattern DENIAL = Pattern.compile("没有|没|无|未见|未发现|未|不是");
   private static final int MAX_GAP = 16;
@@ -100,6 +102,15 @@ final class Composition<T> {
     }
     LESION_WORDS.put("瘤子", List.of("肿瘤", "瘤"));
     LESION_WORDS.put("小结", List.of("小结", "结节"));
+    for (String w : List.of("切断", "断了", "断掉", "撕裂")) {
+      LESION_WORDS.put(w, List.of("断裂", "损伤"));
+    }
+    for (String w : List.of("挫伤", "挫裂伤", "裂伤")) {
+      LESION_WORDS.put(w, List.of("挫伤", "挫裂伤", "损伤", "破裂"));
+    }
+    for (String w : List.of("小孔", "小眼", "小洞")) {
+      LESION_WORDS.put(w, List.of("小孔", "瘘管", "瘘孔"));
+    }
     LESION_WORDS.put("小结节", List.of("结节", "小结节"));
     LESION_WORDS.put("小囊肿", List.of("囊肿"));
   }
@@ -171,6 +182,34 @@ final class Composition<T> {
     return span.length() > 1 && DENIAL.matcher(span.substring(1)).find();
   }
 
+  /** The organ names of the last organ or examination word in the text ("肺部CT未见异常" → 肺), or null. */
+  List<String> lastOrgan(String text) {
+    List<TermIndex.Hit<List<String>>> hits = organs.longestMatches(text);
+    return hits.isEmpty() ? null : hits.get(hits.size() - 1).value();
+  }
+
+  /**
+   * Lesion words said with no organ of their own, at the organ named before ("肺部CT未见异常，没有结节",
+   * "体检胸片正常，CT有个小结节"): the organ's name and the lesion make one of the knowledge base's terms.
+   */
+  List<Hit<T>> atOrgan(String text, List<String> organNames) {
+    if (organs.longestMatches(text).stream().anyMatch(o -> !EXAMINATIONS.contains(o.term()) && !o.term().equals("CT"))) {
+      return List.of();
+    }
+    List<Hit<T>> out = new ArrayList<>();
+    for (TermIndex.Hit<List<String>> l : lesions.longestMatches(text)) {
+      add(out, lookup(organNames, l.value(), l.start(), l.end(),
+          DENIAL.matcher(text.substring(Math.max(0, l.start() - 3), l.start())).find()));
+    }
+    return out;
+  }
+
+  /** The terms a lesion word said in text may stand for, or an empty list. */
+  List<String> lesionEndings(String text) {
+    List<TermIndex.Hit<List<String>>> hits = lesions.longestMatches(text);
+    return hits.isEmpty() ? List.of() : hits.get(hits.size() - 1).value();
+  }
+
   /** Whether the word names an organ, as learnt from the terms or listed as an applicant's word for one. */
   boolean isOrgan(String word) {
     return organs.get(word) != null && !EXAMINATIONS.contains(word);
@@ -215,9 +254,11 @@ final class Composition<T> {
         continue;
       }
       for (TermIndex.Hit<Boolean> r : removalHits) {
-        if (r.start() >= o.end() && r.start() - o.end() <= 3
+        if (r.start() >= o.end() && r.start() - o.end() <= 4
             && ORGAN_TO_REMOVAL.matcher(text.substring(o.end(), r.start())).matches()) {
-          add(out, lookup(o.value(), REMOVAL_TERMS, o.start(), r.end(), false));
+          // "阑尾也没割过": a denial between the organ and the verb denies the operation.
+          add(out, lookup(o.value(), REMOVAL_TERMS, o.start(), r.end(),
+              DENIAL.matcher(text.substring(o.end(), r.start())).find()));
         } else if (r.end() <= o.start() && o.start() - r.end() <= 3
             && REMOVAL_TO_ORGAN.matcher(text.substring(r.end(), o.start())).matches()) {
           add(out, lookup(o.value(), REMOVAL_TERMS, r.start(), o.end(), false));

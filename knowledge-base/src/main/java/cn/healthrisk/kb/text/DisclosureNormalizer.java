@@ -67,8 +67,10 @@ public final class DisclosureNormalizer {
   private static final Pattern AFFIRM = Pattern.compile("有|患|确诊|诊断|查出|发现|得了|得过");
   /** A denial after the conditions it covers: "高血压、糖尿病均否认", "乙肝两对半均阴性". */
   private static final Pattern POST_NEGATION =
-      Pattern.compile("^(后来|最后|最终|之后|后面|复查后?|再查|进一步检查)?(又|也|都|已经|已)?(病史|史)?"
-          + "((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除了?|(是)?没有的?$|没得$|无$)");
+      Pattern.compile("^[:：]?(后来|最后|最终|之后|后面|复查后?|再查|进一步检查)?(又|也|都|已经|已)?(病史|史)?"
+          + "((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除了?|(是)?没有的?$|没得$|无$|否$"
+          // "痛风没犯过", "哮喘从没发作过": never had it.
+          + "|(从来?)?没有?(犯|发作|发|得|患)过$|从未(犯|发作|发)过$)");
   /**
    * Relatives whose conditions are family history. A son or daughter is not among them: like 孩子 and
    * 宝宝, "女儿性早熟" is a parent declaring for the child to be insured.
@@ -264,7 +266,7 @@ public final class DisclosureNormalizer {
   /** What follows an indicator's name when the applicant says it is normal ("尿酸正常", "血糖一直不高"). */
   /** "谷丙转氨酶78，偏高": a value and what the applicant says of it, read as one clause. */
   private static final Pattern VALUE_THEN_TREND = Pattern.compile(
-      "(\\d)\\s*[,;]\\s*(?=(?:有点|有些|稍微|稍|略|比较)?(?:偏高|偏低|升高|降低|超标|高了|低了))");
+      "(\\d)\\s*[,;]\\s*(?:(?:医生|大夫|报告)?说(?:是)?)?(?=(?:有点|有些|稍微|稍|略|比较)?(?:偏高|偏低|升高|降低|超标|高了|低了))");
   private static final Pattern VALUE = Pattern.compile(
       "^[:：]?\\s*(?:是|为|有|到了?)?\\s*\\d+(?:\\.\\d+)?\\s*(?:MMOL/L|UMOL/L|μMOL/L|U/L|IU/L|MG/DL|NG/ML|G/L|%|MMHG)?\\s*");
   private static final Pattern TREND_NORMAL = Pattern.compile(
@@ -384,6 +386,8 @@ public final class DisclosureNormalizer {
     final Map<String, Object> pending = new LinkedHashMap<>();
     /** The clause before took back the condition told ("不是结节"). */
     boolean corrected;
+    /** The organ named last in an earlier clause ("肺部CT未见异常"), for a lesion said without one. */
+    List<String> organ;
   }
 
   private void readSentence(String sentence, LocalDate ref, Reading reading, List<Builder> findings) {
@@ -401,6 +405,13 @@ public final class DisclosureNormalizer {
       }
       String masked = mask(item);
       List<Match> matches = match(item, reading.typed);
+      if (reading.organ != null) {
+        atToldOrgan(item, matches, reading.organ);
+      }
+      List<String> organHere = composition.lastOrgan(item);
+      if (organHere != null) {
+        reading.organ = organHere;
+      }
       Map<String, Object> attrs = attributes(item, ref);
       int from = 0;
       int added = 0;
@@ -522,6 +533,19 @@ public final class DisclosureNormalizer {
       }
     }
     findings.addAll(inSentence);
+  }
+
+  /** "肺部CT未见异常，没有结节": a lesion said without an organ is at the organ named in a clause before. */
+  private void atToldOrgan(String item, List<Match> matches, List<String> organ) {
+    for (Composition.Hit<Entry> h : composition.atOrgan(item, organ)) {
+      if (h.value().surgeryId() != null
+          || matches.stream().anyMatch(x -> x.start() < h.end() && h.start() < x.end())) {
+        continue;
+      }
+      matches.add(new Match(h.start(), h.end(), h.value().conceptId(), null, CONFIDENCE_SYNONYM, "composed", h.term(),
+          false));
+    }
+    matches.sort(Comparator.comparingInt(Match::start));
   }
 
   /** "后来复查说不是结节": a denial of what was just told, by its lesion word. */
@@ -668,7 +692,13 @@ public final class DisclosureNormalizer {
    */
   private boolean refineLast(String item, Reading reading, List<Builder> findings) {
     Matcher q = QUALIFIER_CLAUSE.matcher(item);
-    if (!q.matches() || reading.last.size() != 1 || reading.last.get(0).conceptId == null) {
+    if (!q.matches()) {
+      return false;
+    }
+    if (refineUnknown(q.group(1), findings)) {
+      return true;
+    }
+    if (reading.last.size() != 1 || reading.last.get(0).conceptId == null) {
       return false;
     }
     Builder told = reading.last.get(0);
@@ -690,6 +720,36 @@ public final class DisclosureNormalizer {
     findings.set(at, refined);
     reading.last = new ArrayList<>(List.of(refined));
     return true;
+  }
+
+  /**
+   * "脖子上有结节，甲状腺的", "就是个小囊肿，肝上的": a clause naming only a site, right after a clause read as
+   * unknown that said a lesion, names the condition when the site and the lesion make one of the knowledge
+   * base's terms (甲状腺结节, 肝囊肿). The unknown finding is replaced in place.
+   */
+  private boolean refineUnknown(String site, List<Builder> findings) {
+    if (findings.isEmpty()) {
+      return false;
+    }
+    Builder told = findings.get(findings.size() - 1);
+    if (told.conceptId != null || told.negated) {
+      return false;
+    }
+    List<String> organ = composition.lastOrgan(site);
+    List<String> names = organ != null ? organ : List.of(site);
+    for (String name : names) {
+      for (String ending : composition.lesionEndings(TextForms.fold(told.evidence))) {
+        Entry e = terms.get(name + ending);
+        if (e != null && e.surgeryId() == null) {
+          Builder refined = new Builder(e.conceptId(), told.evidence, false, told.family, CONFIDENCE_SYNONYM, "composed",
+              name + ending);
+          refined.attributes.putAll(told.attributes);
+          findings.set(findings.size() - 1, refined);
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -1183,7 +1243,9 @@ public final class DisclosureNormalizer {
           .anyMatch(x -> x.start() < c.end() && c.start() < x.end() && !inside.contains(x));
       // Keep a longer or equally specific term already found inside (乳腺结节 itself, 胆囊切除术 itself).
       boolean better = inside.stream().noneMatch(x -> x.end() - x.start() >= c.term().length());
-      if (overlapsOutside || !better) {
+      // "子宫肌瘤还没切": an operation not done says nothing against the condition named inside it.
+      boolean deniedOperationOverCondition = c.denied() && e.surgeryId() != null && !inside.isEmpty();
+      if (overlapsOutside || !better || deniedOperationOverCondition) {
         continue;
       }
       found.removeAll(inside);

@@ -534,4 +534,29 @@ class NormalizerFeaturesTest {
     assertThat(hbv.icd10()).startsWith("B18");
     assertThat(hbv.negated()).isTrue();
   }
+
+  @Test
+  void aLesionSaidWithoutAnOrganIsAtTheOrganNamedBefore() {
+    ClinicalFinding lung = only("肺部CT未见异常，没有结节");
+    assertThat(lung.icd10()).startsWith("R91");
+    assertThat(lung.negated()).isTrue();
+    assertThat(only("体检胸片正常，CT有个小结节").icd10()).startsWith("R91");
+    // A site said in the clause after a lesion read as unknown names it.
+    assertThat(only("脖子上有结节，甲状腺的").icd10()).startsWith("E04");
+    assertThat(only("就是个小囊肿，肝上的").icd10()).startsWith("K76");
+  }
+
+  @Test
+  void formsAndNeverHadAttacksDenyOperationsNotDoneAreNoDenial() {
+    assertThat(only("恶性肿瘤：无").negated()).isTrue();
+    List<ClinicalFinding> gout = read("肾结石，痛风没犯过");
+    assertThat(gout).anyMatch(f -> f.icd10().startsWith("M10") && f.negated());
+    assertThat(gout).anyMatch(f -> f.icd10().startsWith("N20") && !f.negated());
+    ClinicalFinding appendix = only("否认手术史，阑尾也没割过");
+    assertThat(appendix.negated()).isTrue();
+    assertThat(appendix.attributes().get(Facts.ICD9).toString()).startsWith("47.0");
+    ClinicalFinding fibroid = only("子宫肌瘤还没切，在观察");
+    assertThat(fibroid.icd10()).startsWith("D25");
+    assertThat(fibroid.negated()).isFalse();
+  }
 }
