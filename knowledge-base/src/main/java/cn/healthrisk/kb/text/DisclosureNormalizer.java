@@ -144,7 +144,10 @@ public final class DisclosureNormalizer {
   private static final Pattern LIFESTYLE_DENIED = Pattern.compile(
       "^((从|也|都)?(不|没|无|未|戒了?)(抽|吸|喝|饮)?(烟|酒|烟酒)(了)?)+$|^烟酒(都|也)?(不沾|不碰|没有|无)$");
   private static final Pattern OPERATED =
-      Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定|钢板|钢钉|髓内钉|打了?钉");
+      Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定|钢板|钢钉|髓内钉|打了?钉"
+          // What applicants say they had done: "全切了", "电切", "做了封堵", "换了瓣膜", "挂线".
+          + "|[全半]切|切[了掉过]|割[了掉过]|摘[了掉过]|剥[了掉除]|电切|环切|旋切|锥切|夹闭|封堵|修补|置换|融合|减压|缝合"
+          + "|重建|矫正|清宫|刮宫|挂线|套扎|植入|开刀|动过刀|拿掉|换[了过]?瓣膜|搭桥|介入");
   /**
    * Words that carry no condition, stripped before deciding a clause is unknown text: fillers,
    * and what people say about treatment and follow-up ("打胰岛素", "医生说先观察", "复查指标都正常"),
@@ -498,7 +501,7 @@ public final class DisclosureNormalizer {
         String cue = operated.group();
         reading.last.forEach(b -> {
           if (!b.attributes.containsKey(Facts.OPERATED)) {
-            operatedWith(b, cue);
+            operatedWith(b, cue, item);
           }
         });
         reading.last.forEach(b -> attrs.forEach(b.attributes::putIfAbsent));
@@ -949,7 +952,7 @@ public final class DisclosureNormalizer {
     if (!op.find() || planned(item.substring(0, op.start()), item.substring(op.end()))) {
       return;
     }
-    operatedWith(b, op.group());
+    operatedWith(b, op.group(), item);
   }
 
   /**
@@ -966,21 +969,52 @@ public final class DisclosureNormalizer {
 
   private static final Pattern NOT_DONE_AFTER = Pattern.compile("(?:还|仍|尚|暂时)?(?:没有?|未)(?:做|手术|开刀|切)");
 
-  /** Marks the finding operated on, with the condition's operation the cue names (or its first one). */
-  private void operatedWith(Builder b, String cue) {
+  /**
+   * Marks the finding operated on, with the condition's operation the clause's wording shares most
+   * two-character words with ("全切" picks 甲状腺全切除术, "电切" the resection), else the one the cue
+   * names, else its first.
+   */
+  private void operatedWith(Builder b, String cue, String said) {
     b.attributes.put(Facts.OPERATED, true);
     if (b.conceptId == null) {
       return;
     }
     List<Surgery> linked = surgeriesByCondition.getOrDefault(b.conceptId, List.of());
-    Surgery chosen = linked.stream()
-        .filter(s -> s.name().contains(cue) || s.synonyms().stream().anyMatch(t -> t.contains(cue)))
-        .findFirst()
-        .orElse(linked.isEmpty() ? null : linked.get(0));
+    Surgery chosen = null;
+    int best = 0;
+    String text = TextForms.fold(said);
+    for (Surgery s : linked) {
+      int score = sharedPairs(text, TextForms.fold(s.name()));
+      for (String t : s.synonyms()) {
+        score = Math.max(score, sharedPairs(text, TextForms.fold(t)));
+      }
+      if (score > best) {
+        best = score;
+        chosen = s;
+      }
+    }
+    if (chosen == null) {
+      chosen = linked.stream()
+          .filter(s -> s.name().contains(cue) || s.synonyms().stream().anyMatch(t -> t.contains(cue)))
+          .findFirst()
+          .orElse(linked.isEmpty() ? null : linked.get(0));
+    }
     if (chosen != null) {
       b.attributes.put(Facts.SURGERY, chosen.name());
       b.attributes.put(Facts.ICD9, chosen.icd9().get(0));
     }
+  }
+
+  /** How many two-character pieces of {@code term} occur in {@code text}, leaving out the condition's organ words. */
+  private static int sharedPairs(String text, String term) {
+    int n = 0;
+    for (int i = 0; i + 1 < term.length(); i++) {
+      if (text.indexOf(term.charAt(i)) >= 0 && text.indexOf(term.substring(i, i + 2)) >= 0
+          && "切除术手术".indexOf(term.charAt(i)) < 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void radsWithoutSystem(String item, String conceptId, Map<String, Object> attrs) {

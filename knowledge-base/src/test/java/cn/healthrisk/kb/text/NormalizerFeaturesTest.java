@@ -559,4 +559,11 @@ class NormalizerFeaturesTest {
     assertThat(fibroid.icd10()).startsWith("D25");
     assertThat(fibroid.negated()).isFalse();
   }
+
+  @Test
+  void theOperationIsTheConditionsOneTheWordingNames() {
+    assertThat(only("前列腺增生做了电切").attributes().get(Facts.ICD9).toString()).startsWith("60.2");
+    assertThat(only("包皮过长，做了环切").attributes().get(Facts.ICD9).toString()).startsWith("64.0");
+    assertThat(read("甲状腺乳头状癌，全切了").get(0).attributes().get(Facts.ICD9).toString()).startsWith("06.4");
+  }
 }
