@@ -240,6 +240,8 @@ public final class DisclosureNormalizer {
         continue;
       }
       String[] trend = {high, low};
+      indicatorByTerm.put(TextForms.fold(ind.name()), ind);
+      ind.aliases().forEach(a -> indicatorByTerm.putIfAbsent(TextForms.fold(a), ind));
       indicatorTrends.add(TextForms.fold(ind.name()), trend);
       // In a disclosure, CT is the scan ("头部CT正常"), not calcitonin as on a lab report.
       ind.aliases().stream().filter(a -> !IMAGING_WORDS.contains(TextForms.fold(a)))
@@ -260,6 +262,7 @@ public final class DisclosureNormalizer {
   /** "没吃过", "不用", "停了" right before a medicine: it is not taken, so it discloses nothing. */
   private static final Pattern MEDICINE_NOT_TAKEN =
       Pattern.compile("(没有?|未|不|从不|从没|从未|没再|不再|停)(吃|服|用|打|注射)?(过|了)?(的)?$");
+  private final Map<String, Indicator> indicatorByTerm = new HashMap<>();
   /** Checkup indicators by name → the conditions their high and low values mean, from their thresholds. */
   private final TermIndex<String[]> indicatorTrends = new TermIndex<>(List.of());
   /** What follows an indicator's name when the applicant says it is high or low ("尿酸有点高", "转氨酶↑"). */
@@ -1326,6 +1329,16 @@ public final class DisclosureNormalizer {
       Matcher value = VALUE.matcher(item).region(h.end(), item.length());
       int after = value.lookingAt() && value.end() > h.end() && hasDigit(value.group()) ? value.end() : h.end();
       Matcher m = TREND.matcher(item).region(after, item.length());
+      if (!m.lookingAt() && after > h.end()) {
+        // "尿酸500多", "空腹血糖7.8": a value said without a word for it is read against the thresholds.
+        String concept = valueFinding(indicatorByTerm.get(h.term()), item.substring(h.end(), after));
+        int end = after;
+        if (concept != null && found.stream().noneMatch(x -> h.start() < x.end() && x.start() < end)) {
+          found.removeIf(x -> h.start() <= x.start() && x.end() <= h.end());
+          found.add(new Match(h.start(), end, concept, null, CONFIDENCE_PATTERN, "indicator", h.term()));
+        }
+        continue;
+      }
       if (!m.lookingAt()) {
         // Said to be normal: the condition its high value means is denied ("尿酸正常"), so that a checkup
         // showing it is a contradiction rather than a silent override.
@@ -1367,6 +1380,36 @@ public final class DisclosureNormalizer {
       }
     }
     found.sort(Comparator.comparingInt(Match::start));
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+
+  /**
+   * The condition a value said in a disclosure means by the indicator's thresholds (the first one it meets,
+   * as on a checkup), or null: a value with a unit other than the indicator's, a qualitative indicator, or a
+   * value within every threshold.
+   */
+  private static String valueFinding(Indicator ind, String said) {
+    if (ind == null || ind.qualitative()) {
+      return null;
+    }
+    Matcher n = NUMBER.matcher(said);
+    if (!n.find()) {
+      return null;
+    }
+    String unit = said.substring(n.end()).strip();
+    if (!unit.isEmpty() && (ind.unit() == null || !unit.equalsIgnoreCase(TextForms.fold(ind.unit())))) {
+      return null;
+    }
+    BigDecimal value = new BigDecimal(n.group());
+    BigDecimal upper = ind.ranges().isEmpty() ? null : ind.ranges().get(0).high();
+    for (Threshold t : ind.thresholds()) {
+      if (t.conceptId() != null && t.positive() == null && (t.gtUln() == null || upper != null)
+          && t.matches(value, upper)) {
+        return t.conceptId();
+      }
+    }
+    return null;
   }
 
   /**

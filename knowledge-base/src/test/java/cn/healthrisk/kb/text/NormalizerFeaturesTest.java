@@ -566,4 +566,11 @@ class NormalizerFeaturesTest {
     assertThat(only("包皮过长，做了环切").attributes().get(Facts.ICD9).toString()).startsWith("64.0");
     assertThat(read("甲状腺乳头状癌，全切了").get(0).attributes().get(Facts.ICD9).toString()).startsWith("06.4");
   }
+
+  @Test
+  void aValueSaidWithoutAWordForItIsReadAgainstTheThresholds() {
+    assertThat(only("尿酸500多").icd10()).startsWith("E79");
+    assertThat(only("甘油三酯3.5").icd10()).startsWith("E78");
+    assertThat(read("尿酸300")).noneMatch(ClinicalFinding::known);
+  }
 }
