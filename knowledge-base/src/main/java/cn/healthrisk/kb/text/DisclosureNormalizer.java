@@ -444,6 +444,13 @@ public final class DisclosureNormalizer {
         if (FAMILY.matcher(before).find()) {
           family = true;
         }
+        // "平时偶尔感冒", "感冒都很少得": a cold caught now and then is everyone's, not a disclosure; nor is
+        // one that only sets off what is told ("感冒就咳得厉害", "感冒的时候喘").
+        if (m.surgeryId() == null && everydayAilment(m.conceptId()) && (OCCASIONAL.matcher(sentence).find()
+            || TRIGGER.matcher(item).region(m.end(), item.length()).lookingAt())) {
+          from = m.end();
+          continue;
+        }
         boolean relative = family || !relatives.isEmpty()
             && (m.surgeryId() != null || relatives.contains(m.conceptId()));
         Builder b = new Builder(m, sentence, negated || m.deniedInside(), relative);
@@ -552,6 +559,15 @@ public final class DisclosureNormalizer {
           false));
     }
     matches.sort(Comparator.comparingInt(Match::start));
+  }
+
+  private static final Pattern TRIGGER = Pattern.compile("(?:了|一下)?(?:就|的时候|时候|时|后|以后|容易)");
+  private static final Pattern OCCASIONAL = Pattern.compile("偶尔|很少|极少|少有|不常|不怎么|难得|一年[一两二三]?次|几年[一两]?次");
+
+  /** A common cold or upper-respiratory infection (J00, J06): what everyone catches now and then. */
+  private boolean everydayAilment(String conceptId) {
+    String code = kb.disease(conceptId).map(Disease::primaryIcd10).orElse("");
+    return code.startsWith("J00") || code.startsWith("J06");
   }
 
   /** "后来复查说不是结节": a denial of what was just told, by its lesion word. */

@@ -31,6 +31,8 @@ public final class TermIndex<T> {
   private static final String POLARITY = "阴阳有无未已非不否没良恶高低增减升降左右上下正异";
   /** Last characters of three-character disease names whose middle character alone may be mistyped. */
   private static final String DISEASE_ENDINGS = "病症炎癌瘤";
+  /** Function words: in a two-character span one of them is the everyday word, never a term's homophone (就咳 is no 久咳). */
+  private static final String FUNCTION_WORDS = "就是的了也都还又在很太把被给让和与或吗呢吧啊呀着过";
   /** Characters that deny or negate: a term opening with one is never matched with an edit. */
   private static final String DENYING = "无未非不否没阴";
 
@@ -230,7 +232,8 @@ public final class TermIndex<T> {
     for (int i = 0; i + 1 < text.length(); i++) {
       char a = text.charAt(i);
       char b = text.charAt(i + 1);
-      if (polar(a) || polar(b) || exact.containsKey(text.substring(i, i + 2))) {
+      if (polar(a) || polar(b) || FUNCTION_WORDS.indexOf(a) >= 0 || FUNCTION_WORDS.indexOf(b) >= 0
+          || exact.containsKey(text.substring(i, i + 2))) {
         continue;
       }
       Hit<T> found = null;

@@ -573,4 +573,12 @@ class NormalizerFeaturesTest {
     assertThat(only("甘油三酯3.5").icd10()).startsWith("E78");
     assertThat(read("尿酸300")).noneMatch(ClinicalFinding::known);
   }
+
+  @Test
+  void aColdCaughtNowAndThenOrThatSetsOffWhatIsToldIsNoDisclosure() {
+    assertThat(read("平时偶尔感冒，没有其他病")).noneMatch(f -> f.known() && !f.negated());
+    assertThat(read("感冒都很少得")).noneMatch(ClinicalFinding::known);
+    assertThat(read("支气管炎，感冒就咳得厉害")).noneMatch(f -> f.known() && f.icd10().startsWith("J00"));
+    assertThat(only("就是感冒挂过水").icd10()).startsWith("J00");
+  }
 }
