@@ -184,7 +184,10 @@ final class Composition<T> {
 
   /** The organ names of the last organ or examination word in the text ("肺部CT未见异常" → 肺), or null. */
   List<String> lastOrgan(String text) {
-    List<TermIndex.Hit<List<String>>> hits = organs.longestMatches(text);
+    return lastOrgan(organs.longestMatches(text));
+  }
+
+  static List<String> lastOrgan(List<TermIndex.Hit<List<String>>> hits) {
     return hits.isEmpty() ? null : hits.get(hits.size() - 1).value();
   }
 
@@ -192,8 +195,8 @@ final class Composition<T> {
    * Lesion words said with no organ of their own, at the organ named before ("肺部CT未见异常，没有结节",
    * "体检胸片正常，CT有个小结节"): the organ's name and the lesion make one of the knowledge base's terms.
    */
-  List<Hit<T>> atOrgan(String text, List<String> organNames) {
-    if (organs.longestMatches(text).stream().anyMatch(o -> !EXAMINATIONS.contains(o.term()) && !o.term().equals("CT"))) {
+  List<Hit<T>> atOrgan(String text, List<String> organNames, List<TermIndex.Hit<List<String>>> organHits) {
+    if (organHits.stream().anyMatch(o -> !EXAMINATIONS.contains(o.term()) && !o.term().equals("CT"))) {
       return List.of();
     }
     List<Hit<T>> out = new ArrayList<>();
@@ -217,7 +220,16 @@ final class Composition<T> {
 
   /** Composed terms in the text, non-overlapping, longer first. */
   List<Hit<T>> find(String text) {
-    List<TermIndex.Hit<List<String>>> organHits = organs.longestMatches(text);
+    return find(text, organs(text));
+  }
+
+  /** The organ and examination words in the text, for {@link #find(String, List)} and {@link #lastOrgan}. */
+  List<TermIndex.Hit<List<String>>> organs(String text) {
+    return organs.longestMatches(text);
+  }
+
+  /** Composed terms in the text whose organ words were already looked up. */
+  List<Hit<T>> find(String text, List<TermIndex.Hit<List<String>>> organHits) {
     if (organHits.isEmpty()) {
       return List.of();
     }

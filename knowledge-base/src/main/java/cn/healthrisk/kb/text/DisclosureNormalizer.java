@@ -173,6 +173,8 @@ public final class DisclosureNormalizer {
   private final TermIndex<List<PatternRef>> patternLiterals = new TermIndex<>(List.of());
   private final List<PatternRef> unanchoredPatterns = new ArrayList<>();
   private final Map<String, Surgery> surgeries = new HashMap<>();
+  /** Each surgery's name and synonyms, folded. */
+  private final Map<String, List<String>> surgeryWords = new HashMap<>();
   private final Map<String, List<Surgery>> surgeriesByCondition = new HashMap<>();
 
   private record Entry(String conceptId, String surgeryId, boolean standard) {}
@@ -195,6 +197,10 @@ public final class DisclosureNormalizer {
     for (Surgery s : kb.surgeries()) {
       terms.add(TextForms.fold(s.name()), new Entry(s.conditionId(), s.id(), true));
       surgeries.put(s.id(), s);
+      List<String> words = new ArrayList<>();
+      words.add(TextForms.fold(s.name()));
+      s.synonyms().forEach(t -> words.add(TextForms.fold(t)));
+      surgeryWords.put(s.id(), List.copyOf(words));
       surgeriesByCondition.computeIfAbsent(s.conditionId(), k -> new ArrayList<>()).add(s);
     }
     for (Disease d : kb.diseases()) {
@@ -410,11 +416,12 @@ public final class DisclosureNormalizer {
         continue;
       }
       String masked = mask(item);
-      List<Match> matches = match(item, reading.typed);
+      List<TermIndex.Hit<List<String>>> organHits = composition.organs(item);
+      List<Match> matches = match(item, reading.typed, organHits);
       if (reading.organ != null) {
-        atToldOrgan(item, matches, reading.organ);
+        atToldOrgan(item, matches, reading.organ, organHits);
       }
-      List<String> organHere = composition.lastOrgan(item);
+      List<String> organHere = Composition.lastOrgan(organHits);
       if (organHere != null) {
         reading.organ = organHere;
       }
@@ -549,8 +556,9 @@ public final class DisclosureNormalizer {
   }
 
   /** "肺部CT未见异常，没有结节": a lesion said without an organ is at the organ named in a clause before. */
-  private void atToldOrgan(String item, List<Match> matches, List<String> organ) {
-    for (Composition.Hit<Entry> h : composition.atOrgan(item, organ)) {
+  private void atToldOrgan(String item, List<Match> matches, List<String> organ,
+      List<TermIndex.Hit<List<String>>> organHits) {
+    for (Composition.Hit<Entry> h : composition.atOrgan(item, organ, organHits)) {
       if (h.value().surgeryId() != null
           || matches.stream().anyMatch(x -> x.start() < h.end() && h.start() < x.end())) {
         continue;
@@ -1003,9 +1011,9 @@ public final class DisclosureNormalizer {
     int best = 0;
     String text = TextForms.fold(said);
     for (Surgery s : linked) {
-      int score = sharedPairs(text, TextForms.fold(s.name()));
-      for (String t : s.synonyms()) {
-        score = Math.max(score, sharedPairs(text, TextForms.fold(t)));
+      int score = 0;
+      for (String t : surgeryWords.get(s.id())) {
+        score = Math.max(score, sharedPairs(text, t));
       }
       if (score > best) {
         best = score;
@@ -1165,7 +1173,7 @@ public final class DisclosureNormalizer {
   }
 
   /** Exact terms first; patterns, then one-edit typo matches, only on what the terms left. */
-  private List<Match> match(String item, boolean typed) {
+  private List<Match> match(String item, boolean typed, List<TermIndex.Hit<List<String>>> organHits) {
     List<Match> found = new ArrayList<>();
     for (TermIndex.Hit<Entry> h : terms.longestMatches(item)) {
       Entry e = h.value();
@@ -1190,7 +1198,7 @@ public final class DisclosureNormalizer {
     }
     found.sort(Comparator.comparingInt(Match::start));
     compact(item, found);
-    compose(item, found);
+    compose(item, found, organHits);
     fractureSites(item, found);
     trends(item, found);
     if (typed) {
@@ -1288,8 +1296,8 @@ public final class DisclosureNormalizer {
    * 胆囊切除术); a composed match replaces the bare pieces inside it. A denial between the pieces
    * ("肺部没有结节") denies the condition. Pattern matches with a denial inside are denied too.
    */
-  private void compose(String item, List<Match> found) {
-    for (Composition.Hit<Entry> c : composition.find(item)) {
+  private void compose(String item, List<Match> found, List<TermIndex.Hit<List<String>>> organHits) {
+    for (Composition.Hit<Entry> c : composition.find(item, organHits)) {
       Entry e = c.value();
       List<Match> inside = found.stream().filter(x -> c.start() <= x.start() && x.end() <= c.end()).toList();
       boolean overlapsOutside = found.stream()

@@ -119,7 +119,10 @@ public final class TermIndex<T> {
       }
     }
     // Latin abbreviations (ASD, TIA, GIST ...) are read exactly: one edit away, most are another word.
-    if (term.length() >= MIN_FUZZY_LENGTH && hanCount(term) >= 2) {
+    // A colloquial term ending in a particle (脚崴了, 顺产过) is matched exactly only: indexing it for typos
+    // would make every span ending in 了 or 过 a candidate.
+    if (term.length() >= MIN_FUZZY_LENGTH && hanCount(term) >= 2
+        && FUNCTION_WORDS.indexOf(term.charAt(term.length() - 1)) < 0) {
       int n = term.length();
       heads.set(term.charAt(0));
       heads.set(term.charAt(1));
