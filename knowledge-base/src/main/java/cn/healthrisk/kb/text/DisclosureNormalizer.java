@@ -54,7 +54,7 @@ public final class DisclosureNormalizer {
       "疹诊", "溃馈", "疡扬", "椎锥", "肌机", "阑兰", "膀旁", "胱光", "塞赛", "喘端", "湿施", "痔志", "脓浓", "瘘楼",
       "肾甚", "胃谓", "酯脂", "垂锤", "疝汕", "痹闭", "症正",
       // Characters that look alike or share a reading pinyin tables miss (曾 is also zeng).
-      "剖刨", "增曾", "喘揣", "癣鲜", "癣先", "森深");
+      "剖刨", "增曾", "喘揣", "癣鲜", "癣先", "癣藓", "森深");
 
   private static final Pattern SENTENCE = Pattern.compile("[,;。!?\\n]");
   private static final Pattern ITEM = Pattern.compile("[、和及]");
@@ -67,11 +67,17 @@ public final class DisclosureNormalizer {
   private static final Pattern AFFIRM = Pattern.compile("有|患|确诊|诊断|查出|发现|得了|得过");
   /** A denial after the conditions it covers: "高血压、糖尿病均否认", "乙肝两对半均阴性". */
   private static final Pattern POST_NEGATION =
-      Pattern.compile("^(后来|最后|最终|之后|后面|复查后?|再查|进一步检查)?(又|也|都|已经|已)?(病史|史)?"
-          + "((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除了?|(是)?没有的?$|没得$|无$)");
+      Pattern.compile("^[:：]?(后来|最后|最终|之后|后面|复查后?|再查|进一步检查)?(又|也|都|已经|已)?(病史|史)?"
+          + "((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除了?|(是)?没有的?$|没得$|无$|否$"
+          // "痛风没犯过", "哮喘从没发作过": never had it.
+          + "|(从来?)?没有?(犯|发作|发|得|患)过$|从未(犯|发作|发)过$)");
+  /**
+   * Relatives whose conditions are family history. A son or daughter is not among them: like 孩子 and
+   * 宝宝, "女儿性早熟" is a parent declaring for the child to be insured.
+   */
   private static final Pattern FAMILY = Pattern.compile(
       "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹"
-          + "|兄妹|姐弟|儿子|女儿|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
+          + "|兄妹|姐弟|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
           + "|丈夫|老公|妻子|老婆|爱人|家族|家人|家里有人|家里人|亲属|亲戚"
           + "|我哥|我姐|我弟|我妹|大姨|小姨|二姨|姨|舅|表妹|表弟|堂妹|堂弟|侄子|侄女|外甥");
   private static final Pattern SELF = Pattern.compile(
@@ -138,7 +144,10 @@ public final class DisclosureNormalizer {
   private static final Pattern LIFESTYLE_DENIED = Pattern.compile(
       "^((从|也|都)?(不|没|无|未|戒了?)(抽|吸|喝|饮)?(烟|酒|烟酒)(了)?)+$|^烟酒(都|也)?(不沾|不碰|没有|无)$");
   private static final Pattern OPERATED =
-      Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定|钢板|钢钉|髓内钉|打了?钉");
+      Pattern.compile("术后|手术|切除|已切|消融|摘除|剔除|支架|碎石|内固定|钢板|钢钉|髓内钉|打了?钉"
+          // What applicants say they had done: "全切了", "电切", "做了封堵", "换了瓣膜", "挂线".
+          + "|[全半]切|切[了掉过]|割[了掉过]|摘[了掉过]|剥[了掉除]|电切|环切|旋切|锥切|夹闭|封堵|修补|置换|融合|减压|缝合"
+          + "|重建|矫正|清宫|刮宫|挂线|套扎|植入|开刀|动过刀|拿掉|换[了过]?瓣膜|搭桥|介入");
   /**
    * Words that carry no condition, stripped before deciding a clause is unknown text: fillers,
    * and what people say about treatment and follow-up ("打胰岛素", "医生说先观察", "复查指标都正常"),
@@ -164,6 +173,8 @@ public final class DisclosureNormalizer {
   private final TermIndex<List<PatternRef>> patternLiterals = new TermIndex<>(List.of());
   private final List<PatternRef> unanchoredPatterns = new ArrayList<>();
   private final Map<String, Surgery> surgeries = new HashMap<>();
+  /** Each surgery's name and synonyms, folded. */
+  private final Map<String, List<String>> surgeryWords = new HashMap<>();
   private final Map<String, List<Surgery>> surgeriesByCondition = new HashMap<>();
 
   private record Entry(String conceptId, String surgeryId, boolean standard) {}
@@ -186,6 +197,10 @@ public final class DisclosureNormalizer {
     for (Surgery s : kb.surgeries()) {
       terms.add(TextForms.fold(s.name()), new Entry(s.conditionId(), s.id(), true));
       surgeries.put(s.id(), s);
+      List<String> words = new ArrayList<>();
+      words.add(TextForms.fold(s.name()));
+      s.synonyms().forEach(t -> words.add(TextForms.fold(t)));
+      surgeryWords.put(s.id(), List.copyOf(words));
       surgeriesByCondition.computeIfAbsent(s.conditionId(), k -> new ArrayList<>()).add(s);
     }
     for (Disease d : kb.diseases()) {
@@ -231,8 +246,12 @@ public final class DisclosureNormalizer {
         continue;
       }
       String[] trend = {high, low};
+      indicatorByTerm.put(TextForms.fold(ind.name()), ind);
+      ind.aliases().forEach(a -> indicatorByTerm.putIfAbsent(TextForms.fold(a), ind));
       indicatorTrends.add(TextForms.fold(ind.name()), trend);
-      ind.aliases().forEach(a -> indicatorTrends.add(TextForms.fold(a), trend));
+      // In a disclosure, CT is the scan ("头部CT正常"), not calcitonin as on a lab report.
+      ind.aliases().stream().filter(a -> !IMAGING_WORDS.contains(TextForms.fold(a)))
+          .forEach(a -> indicatorTrends.add(TextForms.fold(a), trend));
     }
     highPressure = kb.indicators().stream().filter(i -> i.code().equals("SBP")).flatMap(i -> i.thresholds().stream())
         .map(Threshold::conceptId).filter(Objects::nonNull).findFirst().orElse(null);
@@ -242,11 +261,14 @@ public final class DisclosureNormalizer {
     }
   }
 
+  private static final java.util.Set<String> IMAGING_WORDS = java.util.Set.of("CT", "MR", "MRI", "DR", "PET");
+
   private final Composition<Entry> composition;
   private final FractureSites fractureSites;
   /** "没吃过", "不用", "停了" right before a medicine: it is not taken, so it discloses nothing. */
   private static final Pattern MEDICINE_NOT_TAKEN =
       Pattern.compile("(没有?|未|不|从不|从没|从未|没再|不再|停)(吃|服|用|打|注射)?(过|了)?(的)?$");
+  private final Map<String, Indicator> indicatorByTerm = new HashMap<>();
   /** Checkup indicators by name → the conditions their high and low values mean, from their thresholds. */
   private final TermIndex<String[]> indicatorTrends = new TermIndex<>(List.of());
   /** What follows an indicator's name when the applicant says it is high or low ("尿酸有点高", "转氨酶↑"). */
@@ -256,7 +278,7 @@ public final class DisclosureNormalizer {
   /** What follows an indicator's name when the applicant says it is normal ("尿酸正常", "血糖一直不高"). */
   /** "谷丙转氨酶78，偏高": a value and what the applicant says of it, read as one clause. */
   private static final Pattern VALUE_THEN_TREND = Pattern.compile(
-      "(\\d)\\s*[,;]\\s*(?=(?:有点|有些|稍微|稍|略|比较)?(?:偏高|偏低|升高|降低|超标|高了|低了))");
+      "(\\d)\\s*[,;]\\s*(?:(?:医生|大夫|报告)?说(?:是)?)?(?=(?:有点|有些|稍微|稍|略|比较)?(?:偏高|偏低|升高|降低|超标|高了|低了))");
   private static final Pattern VALUE = Pattern.compile(
       "^[:：]?\\s*(?:是|为|有|到了?)?\\s*\\d+(?:\\.\\d+)?\\s*(?:MMOL/L|UMOL/L|μMOL/L|U/L|IU/L|MG/DL|NG/ML|G/L|%|MMHG)?\\s*");
   private static final Pattern TREND_NORMAL = Pattern.compile(
@@ -326,6 +348,7 @@ public final class DisclosureNormalizer {
         readSentence(sentence, referenceDate, reading, findings);
       }
     }
+    operatedForLater(findings);
     List<Builder> merged = merge(findings);
     markRefined(merged);
     if (merged.isEmpty() && saysSomethingIsWrong(text)) {
@@ -375,6 +398,8 @@ public final class DisclosureNormalizer {
     final Map<String, Object> pending = new LinkedHashMap<>();
     /** The clause before took back the condition told ("不是结节"). */
     boolean corrected;
+    /** The organ named last in an earlier clause ("肺部CT未见异常"), for a lesion said without one. */
+    List<String> organ;
   }
 
   private void readSentence(String sentence, LocalDate ref, Reading reading, List<Builder> findings) {
@@ -391,7 +416,15 @@ public final class DisclosureNormalizer {
         continue;
       }
       String masked = mask(item);
-      List<Match> matches = match(item, reading.typed);
+      List<TermIndex.Hit<List<String>>> organHits = composition.organs(item);
+      List<Match> matches = match(item, reading.typed, organHits);
+      if (reading.organ != null) {
+        atToldOrgan(item, matches, reading.organ, organHits);
+      }
+      List<String> organHere = Composition.lastOrgan(organHits);
+      if (organHere != null) {
+        reading.organ = organHere;
+      }
       Map<String, Object> attrs = attributes(item, ref);
       int from = 0;
       int added = 0;
@@ -417,6 +450,13 @@ public final class DisclosureNormalizer {
         }
         if (FAMILY.matcher(before).find()) {
           family = true;
+        }
+        // "平时偶尔感冒", "感冒都很少得": a cold caught now and then is everyone's, not a disclosure; nor is
+        // one that only sets off what is told ("感冒就咳得厉害", "感冒的时候喘").
+        if (m.surgeryId() == null && everydayAilment(m.conceptId()) && (OCCASIONAL.matcher(sentence).find()
+            || TRIGGER.matcher(item).region(m.end(), item.length()).lookingAt())) {
+          from = m.end();
+          continue;
         }
         boolean relative = family || !relatives.isEmpty()
             && (m.surgeryId() != null || relatives.contains(m.conceptId()));
@@ -478,7 +518,7 @@ public final class DisclosureNormalizer {
         String cue = operated.group();
         reading.last.forEach(b -> {
           if (!b.attributes.containsKey(Facts.OPERATED)) {
-            operatedWith(b, cue);
+            operatedWith(b, cue, item);
           }
         });
         reading.last.forEach(b -> attrs.forEach(b.attributes::putIfAbsent));
@@ -515,6 +555,29 @@ public final class DisclosureNormalizer {
     findings.addAll(inSentence);
   }
 
+  /** "肺部CT未见异常，没有结节": a lesion said without an organ is at the organ named in a clause before. */
+  private void atToldOrgan(String item, List<Match> matches, List<String> organ,
+      List<TermIndex.Hit<List<String>>> organHits) {
+    for (Composition.Hit<Entry> h : composition.atOrgan(item, organ, organHits)) {
+      if (h.value().surgeryId() != null
+          || matches.stream().anyMatch(x -> x.start() < h.end() && h.start() < x.end())) {
+        continue;
+      }
+      matches.add(new Match(h.start(), h.end(), h.value().conceptId(), null, CONFIDENCE_SYNONYM, "composed", h.term(),
+          false));
+    }
+    matches.sort(Comparator.comparingInt(Match::start));
+  }
+
+  private static final Pattern TRIGGER = Pattern.compile("(?:了|一下)?(?:就|的时候|时候|时|后|以后|容易)");
+  private static final Pattern OCCASIONAL = Pattern.compile("偶尔|很少|极少|少有|不常|不怎么|难得|一年[一两二三]?次|几年[一两]?次");
+
+  /** A common cold or upper-respiratory infection (J00, J06): what everyone catches now and then. */
+  private boolean everydayAilment(String conceptId) {
+    String code = kb.disease(conceptId).map(Disease::primaryIcd10).orElse("");
+    return code.startsWith("J00") || code.startsWith("J06");
+  }
+
   /** "后来复查说不是结节": a denial of what was just told, by its lesion word. */
   private static final Pattern CORRECTION = Pattern.compile("(?:不是|并不是|并非|排除了?|其实没有)(\\p{IsHan}{2,4}?)(?:了|的)?$");
   /** "是血管影", "只是炎症": what it turned out to be instead, in the clause after a correction. */
@@ -544,6 +607,59 @@ public final class DisclosureNormalizer {
     told.explicit = true;
     reading.corrected = true;
     return true;
+  }
+
+  /**
+   * "髋关节置换，股骨头坏死", "胆囊切除术后，原因是胆囊炎": an operation named first, filed under its usual
+   * condition, was for the condition told right after it when that condition has an operation of the same
+   * ICD-9-CM-3 subcategory (or shares the usual condition's ICD-10 category). The operation's finding then
+   * becomes that condition's, and the two are merged as one story.
+   */
+  private void operatedForLater(List<Builder> findings) {
+    for (int i = 0; i + 1 < findings.size(); i++) {
+      Builder op = findings.get(i);
+      if (op.surgeryId == null || op.family || op.negated || op.conceptId == null
+          || !op.conceptId.equals(surgeries.get(op.surgeryId).conditionId())) {
+        continue;
+      }
+      Builder next = findings.get(i + 1);
+      if (next.conceptId == null || next.family || next.negated || next.surgeryId != null
+          || next.conceptId.equals(op.conceptId) || Boolean.TRUE.equals(next.attributes.get(Facts.OPERATED))) {
+        continue;
+      }
+      String code = String.valueOf(op.attributes.get(Facts.ICD9));
+      String sub = code.length() >= 4 ? code.substring(0, 4) : code;
+      boolean same = surgeriesByCondition.getOrDefault(next.conceptId, List.of()).stream()
+          .anyMatch(s -> s.icd9().stream().anyMatch(c -> c.startsWith(sub)))
+          || sharesCategory(op.conceptId, next.conceptId) || sameOrgan(op.term, next.term);
+      if (!same) {
+        continue;
+      }
+      Builder moved = new Builder(next.conceptId, op.evidence, false, false, op.confidence, op.basis, op.term);
+      moved.explicit = op.explicit;
+      moved.surgeryId = op.surgeryId;
+      moved.attributes.putAll(op.attributes);
+      findings.set(i, moved);
+    }
+  }
+
+  /** Two terms that open with the same organ's name (胆囊切除术, 胆囊炎; 脾切除术, 脾破裂). */
+  private boolean sameOrgan(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    String x = TextForms.fold(a);
+    String y = TextForms.fold(b);
+    int p = 0;
+    while (p < Math.min(x.length(), y.length()) && x.charAt(p) == y.charAt(p)) {
+      p++;
+    }
+    for (int len = p; len >= 1; len--) {
+      if (composition.isOrgan(x.substring(0, len))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The condition told last, in this sentence or before: the one an operation still to come is for. */
@@ -606,7 +722,13 @@ public final class DisclosureNormalizer {
    */
   private boolean refineLast(String item, Reading reading, List<Builder> findings) {
     Matcher q = QUALIFIER_CLAUSE.matcher(item);
-    if (!q.matches() || reading.last.size() != 1 || reading.last.get(0).conceptId == null) {
+    if (!q.matches()) {
+      return false;
+    }
+    if (refineUnknown(q.group(1), findings)) {
+      return true;
+    }
+    if (reading.last.size() != 1 || reading.last.get(0).conceptId == null) {
       return false;
     }
     Builder told = reading.last.get(0);
@@ -628,6 +750,36 @@ public final class DisclosureNormalizer {
     findings.set(at, refined);
     reading.last = new ArrayList<>(List.of(refined));
     return true;
+  }
+
+  /**
+   * "脖子上有结节，甲状腺的", "就是个小囊肿，肝上的": a clause naming only a site, right after a clause read as
+   * unknown that said a lesion, names the condition when the site and the lesion make one of the knowledge
+   * base's terms (甲状腺结节, 肝囊肿). The unknown finding is replaced in place.
+   */
+  private boolean refineUnknown(String site, List<Builder> findings) {
+    if (findings.isEmpty()) {
+      return false;
+    }
+    Builder told = findings.get(findings.size() - 1);
+    if (told.conceptId != null || told.negated) {
+      return false;
+    }
+    List<String> organ = composition.lastOrgan(site);
+    List<String> names = organ != null ? organ : List.of(site);
+    for (String name : names) {
+      for (String ending : composition.lesionEndings(TextForms.fold(told.evidence))) {
+        Entry e = terms.get(name + ending);
+        if (e != null && e.surgeryId() == null) {
+          Builder refined = new Builder(e.conceptId(), told.evidence, false, told.family, CONFIDENCE_SYNONYM, "composed",
+              name + ending);
+          refined.attributes.putAll(told.attributes);
+          findings.set(findings.size() - 1, refined);
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -662,10 +814,23 @@ public final class DisclosureNormalizer {
               m.deniedInside());
         }
       }
+      // "脚踝骨折，打了钢钉": an operation filed under a broader condition of the same ICD-10 category
+      // (骨折) is on the condition just told.
+      if (sharesCategory(condition, b.conceptId)) {
+        return new Match(m.start(), m.end(), b.conceptId, m.surgeryId(), m.confidence(), m.basis(), m.term(),
+            m.deniedInside());
+      }
       // Only the nearest condition told is the one operated on.
       return m;
     }
     return m;
+  }
+
+  private boolean sharesCategory(String a, String b) {
+    List<String> codes = kb.disease(a).map(Disease::icd10).orElse(List.of());
+    return kb.disease(b).map(Disease::icd10).orElse(List.of()).stream()
+        .anyMatch(x -> codes.stream().anyMatch(y -> y.length() >= 3 && x.length() >= 3
+            && x.regionMatches(0, y, 0, 3)));
   }
 
   private boolean malignant(String conceptId) {
@@ -807,13 +972,14 @@ public final class DisclosureNormalizer {
       b.attributes.put(Facts.OPERATED, true);
       b.attributes.put(Facts.SURGERY, s.name());
       b.attributes.put(Facts.ICD9, s.icd9().get(0));
+      b.surgeryId = s.id();
       return;
     }
     Matcher op = OPERATED.matcher(item);
     if (!op.find() || planned(item.substring(0, op.start()), item.substring(op.end()))) {
       return;
     }
-    operatedWith(b, op.group());
+    operatedWith(b, op.group(), item);
   }
 
   /**
@@ -830,21 +996,52 @@ public final class DisclosureNormalizer {
 
   private static final Pattern NOT_DONE_AFTER = Pattern.compile("(?:还|仍|尚|暂时)?(?:没有?|未)(?:做|手术|开刀|切)");
 
-  /** Marks the finding operated on, with the condition's operation the cue names (or its first one). */
-  private void operatedWith(Builder b, String cue) {
+  /**
+   * Marks the finding operated on, with the condition's operation the clause's wording shares most
+   * two-character words with ("全切" picks 甲状腺全切除术, "电切" the resection), else the one the cue
+   * names, else its first.
+   */
+  private void operatedWith(Builder b, String cue, String said) {
     b.attributes.put(Facts.OPERATED, true);
     if (b.conceptId == null) {
       return;
     }
     List<Surgery> linked = surgeriesByCondition.getOrDefault(b.conceptId, List.of());
-    Surgery chosen = linked.stream()
-        .filter(s -> s.name().contains(cue) || s.synonyms().stream().anyMatch(t -> t.contains(cue)))
-        .findFirst()
-        .orElse(linked.isEmpty() ? null : linked.get(0));
+    Surgery chosen = null;
+    int best = 0;
+    String text = TextForms.fold(said);
+    for (Surgery s : linked) {
+      int score = 0;
+      for (String t : surgeryWords.get(s.id())) {
+        score = Math.max(score, sharedPairs(text, t));
+      }
+      if (score > best) {
+        best = score;
+        chosen = s;
+      }
+    }
+    if (chosen == null) {
+      chosen = linked.stream()
+          .filter(s -> s.name().contains(cue) || s.synonyms().stream().anyMatch(t -> t.contains(cue)))
+          .findFirst()
+          .orElse(linked.isEmpty() ? null : linked.get(0));
+    }
     if (chosen != null) {
       b.attributes.put(Facts.SURGERY, chosen.name());
       b.attributes.put(Facts.ICD9, chosen.icd9().get(0));
     }
+  }
+
+  /** How many two-character pieces of {@code term} occur in {@code text}, leaving out the condition's organ words. */
+  private static int sharedPairs(String text, String term) {
+    int n = 0;
+    for (int i = 0; i + 1 < term.length(); i++) {
+      if (text.indexOf(term.charAt(i)) >= 0 && text.indexOf(term.substring(i, i + 2)) >= 0
+          && "切除术手术".indexOf(term.charAt(i)) < 0) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private void radsWithoutSystem(String item, String conceptId, Map<String, Object> attrs) {
@@ -976,7 +1173,7 @@ public final class DisclosureNormalizer {
   }
 
   /** Exact terms first; patterns, then one-edit typo matches, only on what the terms left. */
-  private List<Match> match(String item, boolean typed) {
+  private List<Match> match(String item, boolean typed, List<TermIndex.Hit<List<String>>> organHits) {
     List<Match> found = new ArrayList<>();
     for (TermIndex.Hit<Entry> h : terms.longestMatches(item)) {
       Entry e = h.value();
@@ -1000,7 +1197,8 @@ public final class DisclosureNormalizer {
       }
     }
     found.sort(Comparator.comparingInt(Match::start));
-    compose(item, found);
+    compact(item, found);
+    compose(item, found, organHits);
     fractureSites(item, found);
     trends(item, found);
     if (typed) {
@@ -1014,6 +1212,60 @@ public final class DisclosureNormalizer {
     old(item, found);
     found.sort(Comparator.comparingInt(Match::start));
     return found;
+  }
+
+  /**
+   * Words people put inside a term: aspect particles, counts and degree words ("放过一个支架", "搭了三根桥",
+   * "听力有点下降", "拔过四颗智齿"). 过 and 着 stay where they begin a word of their own (过敏, 着凉).
+   */
+  private static final Pattern INFIX = Pattern.compile(
+      "有点儿?|有些|稍微|稍稍|稍|略微|略|轻微|一点|比较|中重度|轻度|中度|重度|少量|少许|大量|了|过(?![敏度量期劳多少])|着(?![凉急])"
+          + "|[一两二三四五六七八九十几\\d]+(?:个|根|枚|颗|次|条|处|粒|只|支|块|颗)|个");
+
+  /**
+   * Terms said with particles, counts or degree words inside them: the clause is read again without those
+   * words, and a term found only that way (it spans a removed word) is taken, replacing shorter terms
+   * inside it, at the confidence of a synonym.
+   */
+  private static final Pattern DEGREE = Pattern.compile("有点|有些|稍|略|轻|一点|比较");
+
+  private void compact(String item, List<Match> found) {
+    Matcher m = INFIX.matcher(item);
+    if (!m.find()) {
+      return;
+    }
+    StringBuilder text = new StringBuilder(item.length());
+    int[] at = new int[item.length()];
+    int from = 0;
+    do {
+      for (int i = from; i < m.start(); i++) {
+        at[text.length()] = i;
+        text.append(item.charAt(i));
+      }
+      from = m.end();
+    } while (m.find());
+    for (int i = from; i < item.length(); i++) {
+      at[text.length()] = i;
+      text.append(item.charAt(i));
+    }
+    for (TermIndex.Hit<Entry> h : terms.longestMatches(text.toString())) {
+      int s = at[h.start()];
+      int e = at[h.end() - 1] + 1;
+      // "血糖有点高": a reading said high with a degree word is the indicator's, read by its trend.
+      char last = h.term().charAt(h.length() - 1);
+      if (e - s == h.length() || (last == '高' || last == '低') && DEGREE.matcher(item.substring(s, e)).find()) {
+        continue;
+      }
+      List<Match> inside = found.stream().filter(x -> s <= x.start() && x.end() <= e).toList();
+      boolean overlapsOutside = found.stream().anyMatch(x -> x.start() < e && s < x.end() && !inside.contains(x));
+      if (overlapsOutside || inside.stream().anyMatch(x -> x.end() - x.start() >= h.length())) {
+        continue;
+      }
+      found.removeAll(inside);
+      Entry en = h.value();
+      found.add(new Match(s, e, en.conceptId(), en.surgeryId(), CONFIDENCE_SYNONYM, "dictionary", h.term()));
+    }
+    found.sort(Comparator.comparingInt(Match::start));
   }
 
   private static final Pattern OLD = Pattern.compile("陈旧性?[^,;]{0,4}$");
@@ -1044,15 +1296,17 @@ public final class DisclosureNormalizer {
    * 胆囊切除术); a composed match replaces the bare pieces inside it. A denial between the pieces
    * ("肺部没有结节") denies the condition. Pattern matches with a denial inside are denied too.
    */
-  private void compose(String item, List<Match> found) {
-    for (Composition.Hit<Entry> c : composition.find(item)) {
+  private void compose(String item, List<Match> found, List<TermIndex.Hit<List<String>>> organHits) {
+    for (Composition.Hit<Entry> c : composition.find(item, organHits)) {
       Entry e = c.value();
       List<Match> inside = found.stream().filter(x -> c.start() <= x.start() && x.end() <= c.end()).toList();
       boolean overlapsOutside = found.stream()
           .anyMatch(x -> x.start() < c.end() && c.start() < x.end() && !inside.contains(x));
       // Keep a longer or equally specific term already found inside (乳腺结节 itself, 胆囊切除术 itself).
       boolean better = inside.stream().noneMatch(x -> x.end() - x.start() >= c.term().length());
-      if (overlapsOutside || !better) {
+      // "子宫肌瘤还没切": an operation not done says nothing against the condition named inside it.
+      boolean deniedOperationOverCondition = c.denied() && e.surgeryId() != null && !inside.isEmpty();
+      if (overlapsOutside || !better || deniedOperationOverCondition) {
         continue;
       }
       found.removeAll(inside);
@@ -1099,12 +1353,26 @@ public final class DisclosureNormalizer {
       Matcher value = VALUE.matcher(item).region(h.end(), item.length());
       int after = value.lookingAt() && value.end() > h.end() && hasDigit(value.group()) ? value.end() : h.end();
       Matcher m = TREND.matcher(item).region(after, item.length());
+      if (!m.lookingAt() && after > h.end()) {
+        // "尿酸500多", "空腹血糖7.8": a value said without a word for it is read against the thresholds.
+        String concept = valueFinding(indicatorByTerm.get(h.term()), item.substring(h.end(), after));
+        int end = after;
+        if (concept != null && found.stream().noneMatch(x -> h.start() < x.end() && x.start() < end)) {
+          found.removeIf(x -> h.start() <= x.start() && x.end() <= h.end());
+          found.add(new Match(h.start(), end, concept, null, CONFIDENCE_PATTERN, "indicator", h.term()));
+        }
+        continue;
+      }
       if (!m.lookingAt()) {
         // Said to be normal: the condition its high value means is denied ("尿酸正常"), so that a checkup
         // showing it is a contradiction rather than a silent override.
         Matcher normal = TREND_NORMAL.matcher(item).region(h.end(), item.length());
         String denied = h.value()[0] != null ? h.value()[0] : h.value()[1];
         int end = normal.lookingAt() ? normal.end() : -1;
+        if (end > 0) {
+          // "乙肝两对半正常": the indicator's name wins over a shorter term inside it (乙肝).
+          found.removeIf(x -> h.start() <= x.start() && x.end() <= h.end() && x.end() - x.start() < h.length());
+        }
         if (end > 0 && found.stream().noneMatch(x -> h.start() < x.end() && x.start() < end)) {
           found.add(new Match(h.start(), end, denied, null, CONFIDENCE_PATTERN, "indicator", h.term(), true));
         }
@@ -1115,6 +1383,9 @@ public final class DisclosureNormalizer {
           || word.contains("超") || word.contains("阳") || word.contains("+");
       String concept = up ? h.value()[0] : h.value()[1];
       int end = m.end();
+      if (concept != null) {
+        found.removeIf(x -> h.start() <= x.start() && x.end() <= h.end() && x.end() - x.start() < h.length());
+      }
       if (concept == null || found.stream().anyMatch(x -> h.start() < x.end() && x.start() < end)) {
         continue;
       }
@@ -1133,6 +1404,36 @@ public final class DisclosureNormalizer {
       }
     }
     found.sort(Comparator.comparingInt(Match::start));
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+
+  /**
+   * The condition a value said in a disclosure means by the indicator's thresholds (the first one it meets,
+   * as on a checkup), or null: a value with a unit other than the indicator's, a qualitative indicator, or a
+   * value within every threshold.
+   */
+  private static String valueFinding(Indicator ind, String said) {
+    if (ind == null || ind.qualitative()) {
+      return null;
+    }
+    Matcher n = NUMBER.matcher(said);
+    if (!n.find()) {
+      return null;
+    }
+    String unit = said.substring(n.end()).strip();
+    if (!unit.isEmpty() && (ind.unit() == null || !unit.equalsIgnoreCase(TextForms.fold(ind.unit())))) {
+      return null;
+    }
+    BigDecimal value = new BigDecimal(n.group());
+    BigDecimal upper = ind.ranges().isEmpty() ? null : ind.ranges().get(0).high();
+    for (Threshold t : ind.thresholds()) {
+      if (t.conceptId() != null && t.positive() == null && (t.gtUln() == null || upper != null)
+          && t.matches(value, upper)) {
+        return t.conceptId();
+      }
+    }
+    return null;
   }
 
   /**
@@ -1162,6 +1463,7 @@ public final class DisclosureNormalizer {
         }
       }
     }
+    singleCharacterTerms(item, found);
     List<int[]> gaps = new ArrayList<>();
     int from = 0;
     for (Match m : found) {
@@ -1193,9 +1495,35 @@ public final class DisclosureNormalizer {
     }
   }
 
+  /**
+   * "痣疮" is 痔疮 typed with a homophone, not a mole: a one-character term next to a character no term
+   * covers gives way to a two-character term the pair sounds like.
+   */
+  private void singleCharacterTerms(String item, List<Match> found) {
+    for (int i = 0; i < found.size(); i++) {
+      Match m = found.get(i);
+      if (m.end() - m.start() != 1 || !m.basis().equals("dictionary")) {
+        continue;
+      }
+      for (int s : new int[] {m.start() - 1, m.start()}) {
+        int e = s + 2;
+        if (s < 0 || e > item.length() || found.stream().anyMatch(x -> x != m && x.start() < e && s < x.end())) {
+          continue;
+        }
+        List<TermIndex.Hit<Entry>> hits = terms.homophoneMatches(item.substring(s, e));
+        if (!hits.isEmpty()) {
+          TermIndex.Hit<Entry> h = hits.get(0);
+          found.set(i, new Match(s, e, h.value().conceptId(), h.value().surgeryId(), typoConfidence(h),
+              "fuzzy:" + h.edit().name().toLowerCase(Locale.ROOT), h.term()));
+          break;
+        }
+      }
+    }
+  }
+
   /** Everyday words that sound like a two-character term (老是/老视, 病都/病窦): never read as its typo. */
   private static final Pattern COMMON_WORDS = Pattern.compile(
-      "老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后|差点|有点|一点|点点|早点|晚点");
+      "老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后|差点|有点|一点|点点|早点|晚点|疾病|几次|其他|其它");
 
   /** Shortest one-edit match allowed to replace the exact matches inside it. */
   private static final int DOMINATING_FUZZY_LENGTH = 6;
@@ -1204,7 +1532,7 @@ public final class DisclosureNormalizer {
     return switch (h.edit()) {
       case TRANSPOSITION, CONFUSION, HOMOPHONE -> h.term().length() == 2 ? CONFIDENCE_TWO_CHAR_HOMOPHONE
           : CONFIDENCE_LIKELY_TYPO;
-      case SUBSTITUTION -> h.term().length() <= TermIndex.MIN_FUZZY_LENGTH ? CONFIDENCE_SHORT_TYPO : CONFIDENCE_TYPO;
+      case SUBSTITUTION -> h.term().length() < TermIndex.MIN_SUBSTITUTION_LENGTH ? CONFIDENCE_SHORT_TYPO : CONFIDENCE_TYPO;
       default -> CONFIDENCE_TYPO;
     };
   }
@@ -1435,6 +1763,8 @@ public final class DisclosureNormalizer {
     final boolean family;
     final String basis;
     final String term;
+    /** The operation this finding was read from, when it was named by an operation's own term. */
+    String surgeryId;
     boolean negated;
     /** Whether a cue in the clause itself decided the polarity (rather than the list's scope). */
     boolean explicit;

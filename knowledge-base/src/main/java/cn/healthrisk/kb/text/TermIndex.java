@@ -28,7 +28,11 @@ public final class TermIndex<T> {
    * Characters whose exchange turns a statement into its opposite (阴性/阳性, 有/无, 高/低): an edit
    * touching one of them is never taken for a typo.
    */
-  private static final String POLARITY = "阴阳有无未已非不否没良恶高低增减升降左右上下";
+  private static final String POLARITY = "阴阳有无未已非不否没良恶高低增减升降左右上下正异";
+  /** Last characters of three-character disease names whose middle character alone may be mistyped. */
+  private static final String DISEASE_ENDINGS = "病症炎癌瘤";
+  /** Function words: in a two-character span one of them is the everyday word, never a term's homophone (就咳 is no 久咳). */
+  private static final String FUNCTION_WORDS = "就是的了也都还又在很太把被给让和与或吗呢吧啊呀着过";
   /** Characters that deny or negate: a term opening with one is never matched with an edit. */
   private static final String DENYING = "无未非不否没阴";
 
@@ -115,7 +119,10 @@ public final class TermIndex<T> {
       }
     }
     // Latin abbreviations (ASD, TIA, GIST ...) are read exactly: one edit away, most are another word.
-    if (term.length() >= MIN_FUZZY_LENGTH && hanCount(term) >= 2) {
+    // A colloquial term ending in a particle (脚崴了, 顺产过) is matched exactly only: indexing it for typos
+    // would make every span ending in 了 or 过 a candidate.
+    if (term.length() >= MIN_FUZZY_LENGTH && hanCount(term) >= 2
+        && FUNCTION_WORDS.indexOf(term.charAt(term.length() - 1)) < 0) {
       int n = term.length();
       heads.set(term.charAt(0));
       heads.set(term.charAt(1));
@@ -228,7 +235,8 @@ public final class TermIndex<T> {
     for (int i = 0; i + 1 < text.length(); i++) {
       char a = text.charAt(i);
       char b = text.charAt(i + 1);
-      if (polar(a) || polar(b) || exact.containsKey(text.substring(i, i + 2))) {
+      if (polar(a) || polar(b) || FUNCTION_WORDS.indexOf(a) >= 0 || FUNCTION_WORDS.indexOf(b) >= 0
+          || exact.containsKey(text.substring(i, i + 2))) {
         continue;
       }
       Hit<T> found = null;
@@ -352,7 +360,14 @@ public final class TermIndex<T> {
         }
         // Any other changed character is another word more often than a typo (小囊肿 is not 脾囊肿,
         // 病毒性肠炎 is not 病毒性脑炎); only in long terms does one stray character leave no doubt.
-        return p == a - 1 || a < MIN_SUBSTITUTION_LENGTH ? null : Edit.SUBSTITUTION;
+        // In a shorter term it is taken only as the middle character of a three-character disease name
+        // (its first and last characters are the term's own) and only when no other term fits the same
+        // frame (银削病: only 银屑病 is 银?病).
+        if (p == a - 1 || a < MIN_SUBSTITUTION_LENGTH && (a != MIN_FUZZY_LENGTH || p != 1
+            || DISEASE_ENDINGS.indexOf(term.charAt(a - 1)) < 0 || !onlyTermInFrame(term, text, p))) {
+          return null;
+        }
+        return Edit.SUBSTITUTION;
       }
       if (termPart.length() == 2 && termPart.charAt(0) == textPart.charAt(1)
           && termPart.charAt(1) == textPart.charAt(0)) {
@@ -372,6 +387,23 @@ public final class TermIndex<T> {
       return polar(textPart.charAt(0)) ? null : Edit.INSERTION;
     }
     return null;
+  }
+
+  /** Whether {@code term} is the only term equal to {@code text} except at position {@code at}. */
+  private boolean onlyTermInFrame(String term, String text, int at) {
+    int[] ids = deletions.get(text.substring(0, at) + text.substring(at + 1));
+    if (ids == null) {
+      return false;
+    }
+    int fits = 0;
+    for (int id : ids) {
+      String t = terms.get(id);
+      if (t.length() == text.length() && t.regionMatches(0, text, 0, at)
+          && t.regionMatches(at + 1, text, at + 1, t.length() - at - 1)) {
+        fits++;
+      }
+    }
+    return fits == 1;
   }
 
   private static boolean polar(char c) {

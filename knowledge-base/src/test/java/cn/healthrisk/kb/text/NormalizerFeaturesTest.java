@@ -464,4 +464,121 @@ class NormalizerFeaturesTest {
     // Everyday words that sound like a term are not read as it.
     assertThat(read("心跳老是一百多")).noneMatch(f -> f.known() && f.icd10().startsWith("H52"));
   }
+
+  @Test
+  void termsSaidWithCountsParticlesOrDegreeWordsInside() {
+    assertThat(only("心脏放过一个支架").attributes().get(Facts.ICD9).toString()).startsWith("36.0");
+    assertThat(only("心脏搭了三根桥").attributes().get(Facts.ICD9).toString()).startsWith("36.1");
+    assertThat(only("耳朵听力有点下降").icd10()).startsWith("H91");
+    // A reading said high with a degree word stays the indicator's mild finding.
+    assertThat(only("血糖有点高").icd10()).startsWith("R73");
+    // 过 that begins a word of its own is kept: 过敏 is not split.
+    assertThat(read("青霉素过敏")).anyMatch(f -> f.known());
+  }
+
+  @Test
+  void organsLearntFromTermsLoseTheirCountWordsAndExaminationsStandForTheirOrgan() {
+    assertThat(only("B超说双肾多发小囊肿").icd10()).startsWith("N28");
+    assertThat(only("胆囊壁上有个息肉样病变").icd10()).startsWith("K82");
+    assertThat(only("肠镜有个腺瘤").icd10()).startsWith("D12");
+    assertThat(only("颈动脉有斑块").icd10()).startsWith("I67");
+    assertThat(only("肺上有个4mm的小结节").icd10()).startsWith("R91");
+  }
+
+  @Test
+  void aGenericOperationOfTheSameCategoryIsOnTheConditionJustTold() {
+    ClinicalFinding ankle = only("脚踝骨折，打了钢钉");
+    assertThat(ankle.conceptId()).isEqualTo("ANKLE_FX");
+    assertThat(ankle.attributes()).containsEntry(Facts.OPERATED, true);
+  }
+
+  @Test
+  void anOperationNamedFirstIsForTheConditionToldAfterIt() {
+    ClinicalFinding gallbladder = only("胆囊切除术后，原因是胆囊炎反复发作");
+    assertThat(gallbladder.icd10()).startsWith("K81");
+    assertThat(gallbladder.attributes().get(Facts.ICD9).toString()).startsWith("51.2");
+    ClinicalFinding spleen = only("脾切除，外伤脾破裂");
+    assertThat(spleen.icd10()).startsWith("S36");
+    assertThat(spleen.attributes()).containsEntry(Facts.OPERATED, true);
+    // An examination stands for its organ before a lesion, never as what was removed.
+    assertThat(read("肠镜切了两个结肠息肉")).noneMatch(f -> f.known() && f.icd10().startsWith("C18"));
+  }
+
+  @Test
+  void aOneCharacterTermGivesWayToTheHomophoneTermAroundItAndCtIsAScan() {
+    assertThat(only("痣疮好多年了").icd10()).startsWith("K64");
+    assertThat(only("脸上有颗痣").icd10()).startsWith("D22");
+    assertThat(read("头部CT正常")).noneMatch(ClinicalFinding::known);
+  }
+
+  @Test
+  void aSonOrDaughterDeclaredForIsTheApplicantAndParentsStayFamily() {
+    assertThat(only("女儿唐氏综合征").aboutApplicant()).isTrue();
+    assertThat(only("我爸有高血压").aboutApplicant()).isFalse();
+  }
+
+  @Test
+  void theMiddleCharacterOfAThreeCharacterDiseaseNameWhenOnlyOneTermFits() {
+    ClinicalFinding psoriasis = only("银削病");
+    assertThat(psoriasis.icd10()).startsWith("L40");
+    assertThat(psoriasis.basis()).isEqualTo("fuzzy:substitution");
+    // A guess: below the engine's minimum confidence, so a person looks at it.
+    assertThat(psoriasis.confidence()).isLessThan(KB.settings().minConfidence());
+    // 正常/异常 are opposites, never a typo of each other.
+    assertThat(read("心电图正常")).noneMatch(f -> f.known() && !f.negated());
+  }
+
+  @Test
+  void anIndicatorNamedInFullWinsOverATermInsideItsName() {
+    ClinicalFinding hbv = only("乙肝两对半正常");
+    assertThat(hbv.icd10()).startsWith("B18");
+    assertThat(hbv.negated()).isTrue();
+  }
+
+  @Test
+  void aLesionSaidWithoutAnOrganIsAtTheOrganNamedBefore() {
+    ClinicalFinding lung = only("肺部CT未见异常，没有结节");
+    assertThat(lung.icd10()).startsWith("R91");
+    assertThat(lung.negated()).isTrue();
+    assertThat(only("体检胸片正常，CT有个小结节").icd10()).startsWith("R91");
+    // A site said in the clause after a lesion read as unknown names it.
+    assertThat(only("脖子上有结节，甲状腺的").icd10()).startsWith("E04");
+    assertThat(only("就是个小囊肿，肝上的").icd10()).startsWith("K76");
+  }
+
+  @Test
+  void formsAndNeverHadAttacksDenyOperationsNotDoneAreNoDenial() {
+    assertThat(only("恶性肿瘤：无").negated()).isTrue();
+    List<ClinicalFinding> gout = read("肾结石，痛风没犯过");
+    assertThat(gout).anyMatch(f -> f.icd10().startsWith("M10") && f.negated());
+    assertThat(gout).anyMatch(f -> f.icd10().startsWith("N20") && !f.negated());
+    ClinicalFinding appendix = only("否认手术史，阑尾也没割过");
+    assertThat(appendix.negated()).isTrue();
+    assertThat(appendix.attributes().get(Facts.ICD9).toString()).startsWith("47.0");
+    ClinicalFinding fibroid = only("子宫肌瘤还没切，在观察");
+    assertThat(fibroid.icd10()).startsWith("D25");
+    assertThat(fibroid.negated()).isFalse();
+  }
+
+  @Test
+  void theOperationIsTheConditionsOneTheWordingNames() {
+    assertThat(only("前列腺增生做了电切").attributes().get(Facts.ICD9).toString()).startsWith("60.2");
+    assertThat(only("包皮过长，做了环切").attributes().get(Facts.ICD9).toString()).startsWith("64.0");
+    assertThat(read("甲状腺乳头状癌，全切了").get(0).attributes().get(Facts.ICD9).toString()).startsWith("06.4");
+  }
+
+  @Test
+  void aValueSaidWithoutAWordForItIsReadAgainstTheThresholds() {
+    assertThat(only("尿酸500多").icd10()).startsWith("E79");
+    assertThat(only("甘油三酯3.5").icd10()).startsWith("E78");
+    assertThat(read("尿酸300")).noneMatch(ClinicalFinding::known);
+  }
+
+  @Test
+  void aColdCaughtNowAndThenOrThatSetsOffWhatIsToldIsNoDisclosure() {
+    assertThat(read("平时偶尔感冒，没有其他病")).noneMatch(f -> f.known() && !f.negated());
+    assertThat(read("感冒都很少得")).noneMatch(ClinicalFinding::known);
+    assertThat(read("支气管炎，感冒就咳得厉害")).noneMatch(f -> f.known() && f.icd10().startsWith("J00"));
+    assertThat(only("就是感冒挂过水").icd10()).startsWith("J00");
+  }
 }
