@@ -62,7 +62,7 @@ public final class NormalizerBench {
   /** Accuracy figures (0..1) and throughput; {@code byTag} is top-1 accuracy and case count per tag. */
   public record Result(int cases, double top1Accuracy, double negationAccuracy, int negationChecked, double recall,
       double precision, Map<String, double[]> byTag, List<Miss> misses, int missCount, double phrasesPerSecond,
-      long timedPhrases, double phrasesPerCpuSecond) {}
+      long timedPhrases, double phrasesPerCpuSecond, Map<String, Integer> missesByKind) {}
 
   private final DisclosureNormalizer normalizer;
   private final LocalDate referenceDate;
@@ -134,6 +134,7 @@ public final class NormalizerBench {
     int foundRight = 0;
     Map<String, int[]> tags = new TreeMap<>();
     List<Miss> misses = new ArrayList<>();
+    Map<String, Integer> kinds = new TreeMap<>();
     int missCount = 0;
     for (EvalCase c : cases) {
       List<ClinicalFinding> all = normalizer.normalize(c.text(), referenceDate);
@@ -145,7 +146,9 @@ public final class NormalizerBench {
         }
       } else {
         Optional<ClinicalFinding> top = FindingViews.top(own);
-        if (top.isEmpty() || c.expected().stream().noneMatch(e -> e.matches(top.get(), codes))) {
+        if (top.isEmpty()) {
+          reason = "nothing read";
+        } else if (c.expected().stream().noneMatch(e -> e.matches(top.get(), codes))) {
           reason = "top finding";
         }
       }
@@ -183,6 +186,9 @@ public final class NormalizerBench {
         t[0] += ok ? 1 : 0;
         t[1]++;
       }
+      if (reason != null && !reason.equals("negation")) {
+        kinds.merge(reason, 1, Integer::sum);
+      }
       if (reason != null) {
         missCount++;
         if (misses.size() < maxMisses) {
@@ -197,7 +203,7 @@ public final class NormalizerBench {
     double perCpuSecond = timing[2] <= 0 ? perSecond : timing[0] * 1e9 / timing[2];
     return new Result(cases.size(), ratio(correct, cases.size()), ratio(negationRight, negationChecked), negationChecked,
         ratio(expectedFound, expectedTotal), ratio(foundRight, foundTotal), byTag, List.copyOf(misses), missCount,
-        perSecond, timing[0], perCpuSecond);
+        perSecond, timing[0], perCpuSecond, kinds);
   }
 
   /**
@@ -266,6 +272,12 @@ public final class NormalizerBench {
         (int) v[1])));
     s.append(String.format(Locale.ROOT, "misses: %d%s%n", r.missCount(),
         r.missCount() > r.misses().size() ? " (first " + r.misses().size() + " shown)" : ""));
+    // Of the phrases scored wrong: no known condition read, another one read first, or a finding where none was due.
+    if (!r.missesByKind().isEmpty()) {
+      s.append("  by kind:");
+      r.missesByKind().forEach((k, v) -> s.append(String.format(Locale.ROOT, " %s %d;", k, v)));
+      s.append('\n');
+    }
     for (Miss m : r.misses()) {
       s.append(String.format(Locale.ROOT, "  %-10s %s%n             expected %s, got %s [%s]%n", m.id(), m.text(),
           m.expected(), m.got(), m.reason()));
