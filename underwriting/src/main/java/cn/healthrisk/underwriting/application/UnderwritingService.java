@@ -140,6 +140,12 @@ public class UnderwritingService {
     }
   }
 
+  /** The largest document the reader accepts, in bytes, so a caller can refuse a larger file before loading it. */
+  public long maxDocumentBytes() {
+    ReportDocumentReader r = reader.get();
+    return r == null ? Long.MAX_VALUE : r.maxBytes();
+  }
+
   /** The latest decision issued to the client for the application. */
   @Transactional(readOnly = true)
   public Optional<Decision> find(String clientId, String applicationId) {
