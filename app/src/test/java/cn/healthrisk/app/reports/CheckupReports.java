@@ -142,7 +142,19 @@ public final class CheckupReports {
 
   /** The report as a PDF with a text layer, one or more A4 pages, each with its page number. */
   public static byte[] pdf(Spec spec) {
-    List<Text> texts = layout(spec);
+    return pdf(layout(spec));
+  }
+
+  /** Any lines of text as a one-page PDF with a text layer: a document that is no checkup report. */
+  public static byte[] pdfOfLines(List<String> lines) {
+    List<Text> texts = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      texts.add(new Text(0, MARGIN, MARGIN + 20 + i * LINE, 11, lines.get(i)));
+    }
+    return pdf(texts);
+  }
+
+  private static byte[] pdf(List<Text> texts) {
     int pages = texts.stream().mapToInt(Text::page).max().orElse(0) + 1;
     try (PDDocument doc = new PDDocument(); TrueTypeCollection ttc = new TrueTypeCollection(font().toFile())) {
       TrueTypeFont[] first = new TrueTypeFont[1];

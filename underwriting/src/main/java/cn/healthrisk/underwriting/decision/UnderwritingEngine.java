@@ -117,6 +117,7 @@ public final class UnderwritingEngine {
     ReportEvidence.Items read = documents.isEmpty() ? null
         : reports.items(documents, structured == null ? List.of() : structured);
     LocalDate reported = app.checkup() != null && app.checkup().reportDate() != null ? app.checkup().reportDate()
+        : documents.isEmpty() ? applied
         : documents.stream().map(DocumentReading::reportDate).filter(Objects::nonNull).findFirst().orElse(applied);
     if (structured != null || read != null && !read.items.isEmpty()) {
       List<CheckupItem> items = structured == null ? new ArrayList<>() : new ArrayList<>(structured);
