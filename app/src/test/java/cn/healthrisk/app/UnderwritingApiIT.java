@@ -47,6 +47,7 @@ import org.yaml.snakeyaml.Yaml;
 class UnderwritingApiIT {
   static final int MAX_BODY = 64 * 1024;
   static final int MAX_DOCUMENT = 300_000;
+  static final int MAX_UPLOAD = 1_000_000;
   static TestDatabase db;
   static ConfigurableApplicationContext ctx;
   static String base;
@@ -66,7 +67,7 @@ class UnderwritingApiIT {
   static void start() {
     db = TestDatabase.create();
     ctx = TestEngine.start(db, true, Map.of("engine.api.max-body-bytes", MAX_BODY,
-        "ENGINE_DOC_MAX_BYTES", MAX_DOCUMENT));
+        "ENGINE_DOC_MAX_BYTES", MAX_DOCUMENT), Map.of("spring.servlet.multipart.max-request-size", MAX_UPLOAD));
     base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
     apiKeys = ctx.getBean(ApiKeys.class);
     keyA = apiKeys.create("insurer-a", "甲保险公司").key();
@@ -370,6 +371,16 @@ class UnderwritingApiIT {
     assertThat(oversized.statusCode()).as(oversized.body()).isEqualTo(413);
     assertThat(body(oversized).path("error").asText()).isEqualTo("DOCUMENT_TOO_LARGE");
     assertThat(body(oversized).path("fieldErrors").get(0).path("path").asText()).isEqualTo("documents[0]");
+
+    HttpResponse<String> bigApplication = postMultipart(List.of(Part.application(app.replace("高血压两年",
+        "x".repeat(MAX_BODY))), Part.file("report.pdf", report)), keyA, null);
+    assertThat(bigApplication.statusCode()).as(bigApplication.body()).isEqualTo(413);
+    assertThat(body(bigApplication).path("error").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+    HttpResponse<String> bigUpload = postMultipart(List.of(Part.application(app),
+        Part.file("report.pdf", new byte[MAX_UPLOAD + 1])), keyA, null);
+    assertThat(bigUpload.statusCode()).as(bigUpload.body()).isEqualTo(413);
+    assertThat(body(bigUpload).path("error").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
 
     assertThat(decisions("insurer-a", "A-DOC-BAD")).isZero();
   }
