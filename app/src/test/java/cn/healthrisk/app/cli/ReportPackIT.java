@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
@@ -65,8 +64,7 @@ class ReportPackIT {
     assertThat(pack).hasSizeBetween(10, 20);
     StringBuilder applications = new StringBuilder();
     for (JsonNode entry : pack) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = entry.get("reports").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> report = it.next();
+      for (Map.Entry<String, JsonNode> report : entry.get("reports").properties()) {
         Path file = dir.resolve(report.getKey());
         Files.createDirectories(file.getParent());
         Files.write(file, draw(report.getKey(), report.getValue()));
@@ -100,8 +98,7 @@ class ReportPackIT {
     for (int i = 0; i < pack.size(); i++) {
       JsonNode entry = pack.get(i);
       JsonNode decision = json.readTree(records.get(i));
-      for (Iterator<Map.Entry<String, JsonNode>> it = entry.get("expected").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> expected = it.next();
+      for (Map.Entry<String, JsonNode> expected : entry.get("expected").properties()) {
         pairs++;
         List<String> acceptable = new ArrayList<>();
         expected.getValue().forEach(v -> acceptable.add(v.asText()));
