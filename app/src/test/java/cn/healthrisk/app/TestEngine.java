@@ -12,9 +12,17 @@ final class TestEngine {
   private TestEngine() {}
 
   static ConfigurableApplicationContext start(TestDatabase db, boolean web, Map<String, Object> extra) {
+    return start(db, web, extra, Map.of());
+  }
+
+  /** As {@link #start(TestDatabase, boolean, Map)}, with settings that override application.yml. */
+  static ConfigurableApplicationContext start(TestDatabase db, boolean web, Map<String, Object> extra,
+      Map<String, ?> overrides) {
     Map<String, Object> props = new HashMap<>();
     // A loaded build machine can take far longer per page than production; the limit itself is tested in claims.
-    props.put("engine.documents.max-seconds", 600);
+    // application.yml sets the limit from ENGINE_DOC_MAX_SECONDS and outranks these start-up defaults, so the
+    // placeholder is what must be given.
+    props.put("ENGINE_DOC_MAX_SECONDS", 600);
     props.putAll(extra);
     props.put("ENGINE_DB_URL", db.jdbcUrl());
     props.put("ENGINE_DB_USER", db.user());
@@ -25,7 +33,7 @@ final class TestEngine {
       // the tests would take 8080 and fail when anything else on the machine holds it.
       props.put("ENGINE_PORT", 0);
     }
-    return Contexts.start(web, props);
+    return Contexts.start(web, props, overrides);
   }
 
   static boolean ci() {

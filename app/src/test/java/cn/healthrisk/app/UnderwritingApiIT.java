@@ -7,7 +7,9 @@ import cn.healthrisk.sql.TestDatabase;
 import cn.healthrisk.underwriting.json.UnderwritingJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.healthrisk.app.reports.CheckupReports;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,11 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -39,6 +46,8 @@ import org.yaml.snakeyaml.Yaml;
 /** The underwriting API as an insurer meets it: keys, isolation, validation, limits, idempotency, OpenAPI. */
 class UnderwritingApiIT {
   static final int MAX_BODY = 64 * 1024;
+  static final int MAX_DOCUMENT = 300_000;
+  static final int MAX_UPLOAD = 1_000_000;
   static TestDatabase db;
   static ConfigurableApplicationContext ctx;
   static String base;
@@ -57,7 +66,8 @@ class UnderwritingApiIT {
   @BeforeAll
   static void start() {
     db = TestDatabase.create();
-    ctx = TestEngine.start(db, true, Map.of("engine.api.max-body-bytes", MAX_BODY));
+    ctx = TestEngine.start(db, true, Map.of("engine.api.max-body-bytes", MAX_BODY,
+        "ENGINE_DOC_MAX_BYTES", MAX_DOCUMENT), Map.of("spring.servlet.multipart.max-request-size", MAX_UPLOAD));
     base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
     apiKeys = ctx.getBean(ApiKeys.class);
     keyA = apiKeys.create("insurer-a", "甲保险公司").key();
@@ -257,6 +267,124 @@ class UnderwritingApiIT {
     }
   }
 
+  /** One part of a multipart request; {@code filename} null for a plain form field. */
+  record Part(String name, String filename, String contentType, byte[] content) {
+    static Part file(String name, byte[] content) {
+      return new Part(name, name, "application/octet-stream", content);
+    }
+
+    static Part application(String json) {
+      return new Part("application", "application.json", "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  static HttpResponse<String> postMultipart(List<Part> parts, String key, String idempotencyKey) throws Exception {
+    String boundary = "----engine-test-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (Part p : parts) {
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
+          + (p.filename() == null ? "" : "; filename=\"" + p.filename() + "\"") + "\r\nContent-Type: "
+          + p.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(p.content());
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/underwriting/decisions"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    if (idempotencyKey != null) {
+      b.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(b, key);
+  }
+
+  static String withDocuments(String id, String... documents) {
+    return application(id).replace("\"disclosures\"", "\"documents\": " + Arrays.stream(documents)
+        .map(d -> "\"" + d + "\"").collect(Collectors.joining(", ", "[", "]")) + ", \"disclosures\"");
+  }
+
+  static int decisions(String clientId, String applicationId) throws Exception {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "SELECT COUNT(*) FROM uw_decision WHERE client_id = ? AND application_id = ?")) {
+      s.setString(1, clientId);
+      s.setString(2, applicationId);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
+  }
+
+  @Test
+  void aCheckupReportUploadedWithTheApplicationIsReadAndARetryComparesItsHash() throws Exception {
+    Assumptions.assumeTrue(CheckupReports.fontsAvailable() || TestEngine.ci(), "CJK fonts not installed");
+    CheckupReports.Spec spec = CheckupReports.typical(LocalDate.of(2026, 9, 30));
+    byte[] pdf = CheckupReports.pdf(spec);
+    String app = withDocuments("A-DOC-1", "checkup-report.pdf");
+
+    HttpResponse<String> first = postMultipart(List.of(Part.application(app), Part.file("checkup-report.pdf", pdf)),
+        keyA, "doc-1");
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    JsonNode decision = body(first);
+    assertThat(decision.get("findings").findValuesAsText("concept")).contains("高血压", "肝功能异常", "甲状腺结节");
+    assertThat(decision.get("findings").findValuesAsText("evidence"))
+        .contains("谷丙转氨酶(ALT) 96 U/L〔checkup-report.pdf〕");
+    HttpResponse<String> again = postMultipart(List.of(Part.application(app), Part.file("checkup-report.pdf", pdf)),
+        keyA, "doc-1");
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(rows("insurer-a", "doc-1")).isEqualTo(1);
+    assertThat(get("A-DOC-1", keyA).body()).isEqualTo(first.body());
+
+    byte[] other = CheckupReports.pdf(new CheckupReports.Spec(spec.hospital(), spec.name(), spec.sex(), spec.age(),
+        spec.date().plusDays(1), spec.sections()));
+    HttpResponse<String> changed = postMultipart(List.of(Part.application(app), Part.file("checkup-report.pdf", other)),
+        keyA, "doc-1");
+    assertThat(changed.statusCode()).isEqualTo(409);
+    assertThat(body(changed).path("error").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(rows("insurer-a", "doc-1")).isEqualTo(1);
+  }
+
+  @Test
+  void badUploadsGetAnErrorNamingThePartOrDocumentAndStoreNothing() throws Exception {
+    byte[] report = ("%PDF-1.4\n" + "x".repeat(100)).getBytes(StandardCharsets.US_ASCII);
+    String app = withDocuments("A-DOC-BAD", "report.pdf");
+    Map<String, List<Part>> cases = new LinkedHashMap<>();
+    cases.put("documents", List.of(Part.application(withDocuments("A-DOC-BAD")), Part.file("report.pdf", report)));
+    cases.put("documents[0]", List.of(Part.application(app)));
+    cases.put("application", List.of(Part.file("report.pdf", report)));
+    for (var c : cases.entrySet()) {
+      HttpResponse<String> r = postMultipart(c.getValue(), keyA, null);
+      assertThat(r.statusCode()).as(c.getKey() + " " + r.body()).isEqualTo(400);
+      assertThat(body(r).path("fieldErrors").findValuesAsText("path")).as(r.body()).containsExactly(c.getKey());
+    }
+
+    HttpResponse<String> corrupt = postMultipart(List.of(Part.application(app), Part.file("report.pdf", report)), keyA,
+        null);
+    assertThat(corrupt.statusCode()).as(corrupt.body()).isEqualTo(400);
+    assertThat(body(corrupt).path("fieldErrors").get(0).path("path").asText()).isEqualTo("documents[0]");
+    assertThat(body(corrupt).path("fieldErrors").get(0).path("message").asText()).contains("report.pdf");
+
+    HttpResponse<String> oversized = postMultipart(List.of(Part.application(app),
+        Part.file("report.pdf", new byte[MAX_DOCUMENT + 1])), keyA, null);
+    assertThat(oversized.statusCode()).as(oversized.body()).isEqualTo(413);
+    assertThat(body(oversized).path("error").asText()).isEqualTo("DOCUMENT_TOO_LARGE");
+    assertThat(body(oversized).path("fieldErrors").get(0).path("path").asText()).isEqualTo("documents[0]");
+
+    HttpResponse<String> bigApplication = postMultipart(List.of(Part.application(app.replace("高血压两年",
+        "x".repeat(MAX_BODY))), Part.file("report.pdf", report)), keyA, null);
+    assertThat(bigApplication.statusCode()).as(bigApplication.body()).isEqualTo(413);
+    assertThat(body(bigApplication).path("error").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+    HttpResponse<String> bigUpload = postMultipart(List.of(Part.application(app),
+        Part.file("report.pdf", new byte[MAX_UPLOAD + 1])), keyA, null);
+    assertThat(bigUpload.statusCode()).as(bigUpload.body()).isEqualTo(413);
+    assertThat(body(bigUpload).path("error").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+    assertThat(decisions("insurer-a", "A-DOC-BAD")).isZero();
+  }
+
   @Test
   void eachProductLineCarriesAPlainChineseExplanationWithoutCodes() throws Exception {
     HttpResponse<String> r = post(application("A-EXPLAIN-1"), keyA, null);
@@ -295,6 +423,8 @@ class UnderwritingApiIT {
     Map<String, Object> decide = (Map<String, Object>) paths.get("/api/v1/underwriting/decisions").get("post");
     assertThat(((Map<String, Object>) decide.get("responses")).keySet())
         .contains("200", "400", "401", "409", "413", "429");
+    assertThat(((Map<String, Object>) ((Map<String, Object>) decide.get("requestBody")).get("content")).keySet())
+        .containsExactlyInAnyOrder("application/json", "multipart/form-data");
     Map<String, Object> find = (Map<String, Object>) paths.get("/api/v1/underwriting/decisions/{applicationId}")
         .get("get");
     assertThat(((Map<String, Object>) find.get("responses")).keySet()).contains("404");

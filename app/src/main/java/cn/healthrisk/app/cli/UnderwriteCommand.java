@@ -5,6 +5,8 @@ import cn.healthrisk.kb.checkup.CheckupEvaluator;
 import cn.healthrisk.kb.load.KnowledgeBaseLoader;
 import cn.healthrisk.kb.text.DisclosureNormalizer;
 import cn.healthrisk.underwriting.application.ApplicationValidationException;
+import cn.healthrisk.underwriting.application.DocumentReaderUnavailableException;
+import cn.healthrisk.underwriting.application.DocumentTooLargeException;
 import cn.healthrisk.underwriting.application.UnderwritingService;
 import cn.healthrisk.underwriting.bench.GoldenPack;
 import cn.healthrisk.underwriting.bench.ThroughputBench;
@@ -34,6 +36,7 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -41,6 +44,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +64,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "underwrite", mixinStandardHelpOptions = true,
     description = "Underwrite applications (JSON lines) and write one decision per line, in input order. A malformed "
-        + "line gets an error record; the others still run. The output appears only when complete.",
+        + "line, or one whose checkup report documents cannot be read, gets an error record; the others still run. "
+        + "Relative document paths resolve against the folder of the input file. The output appears only when "
+        + "complete.",
     subcommands = {UnderwriteCommand.Replay.class, UnderwriteCommand.Bench.class})
 public class UnderwriteCommand implements Callable<Integer> {
   // Not required by picocli: `underwrite replay` and `underwrite bench` do without them.
@@ -97,7 +103,8 @@ public class UnderwriteCommand implements Callable<Integer> {
       UnderwritingService service = ctx.getBean(UnderwritingService.class);
       Totals t = writeAtomically(out, w -> {
         try (InputStream raw = Files.newInputStream(in)) {
-          return underwrite(service, raw, w, client, threads, new Progress(System.err, Files.size(in)));
+          return underwrite(service, raw, w, client, threads, new Progress(System.err, Files.size(in)),
+              in.toAbsolutePath().getParent());
         }
       });
       System.out.printf("Decided %d applications, %d error records, written to %s%n", t.decided(), t.errors(), out);
@@ -135,6 +142,15 @@ public class UnderwriteCommand implements Callable<Integer> {
    */
   static Totals underwrite(UnderwritingService service, InputStream input, Writer w, String client,
       int threads, Progress progress) throws IOException, InterruptedException {
+    return underwrite(service, input, w, client, threads, progress, null);
+  }
+
+  /**
+   * As {@link #underwrite(UnderwritingService, InputStream, Writer, String, int, Progress)}, with relative
+   * document paths resolved against {@code documentDir} (the working directory when null).
+   */
+  static Totals underwrite(UnderwritingService service, InputStream input, Writer w, String client,
+      int threads, Progress progress, Path documentDir) throws IOException, InterruptedException {
     ObjectMapper json = UnderwritingJson.mapper();
     BufferedReader r = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
     int window = threads * 64;
@@ -161,7 +177,7 @@ public class UnderwriteCommand implements Callable<Integer> {
         }
         int number = lines;
         String body = text;
-        inFlight.add(pool.submit(() -> decideLine(service, json, number, body, client, size)));
+        inFlight.add(pool.submit(() -> decideLine(service, json, number, body, client, size, documentDir)));
         while (inFlight.size() >= window) {
           Line done = take(inFlight);
           write(w, done);
@@ -227,7 +243,7 @@ public class UnderwriteCommand implements Callable<Integer> {
   }
 
   private static Line decideLine(UnderwritingService service, ObjectMapper json, int number, String text,
-      String client, long bytes) throws JsonProcessingException {
+      String client, long bytes, Path documentDir) throws JsonProcessingException {
     Application app;
     try {
       app = json.readValue(text, Application.class);
@@ -239,15 +255,65 @@ public class UnderwriteCommand implements Callable<Integer> {
       return error(json, number, bytes, "MALFORMED_JSON", firstLine(e.getOriginalMessage()), null,
           List.of(new FieldError("$", "malformed JSON")));
     }
+    Map<String, byte[]> documents = new LinkedHashMap<>();
+    List<String> names = app.documents() == null ? List.of() : app.documents();
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (name == null || name.isBlank() || documents.containsKey(name)) {
+        continue;  // the validator names these
+      }
+      DocumentProblem problem = load(name, documentDir, service.maxDocumentBytes(), documents);
+      if (problem != null) {
+        return error(json, number, bytes, problem.code(), problem.message(), app.applicationId(),
+            List.of(new FieldError("documents[" + i + "]", problem.message())));
+      }
+    }
     try {
-      Decision d = service.decide(app, client, null);
+      Decision d = service.decide(app, documents, client, null);
       return new Line(number, json.writeValueAsString(d), true, bytes);
     } catch (ApplicationValidationException e) {
-      return error(json, number, bytes, "VALIDATION_FAILED", "invalid application", app.applicationId(), e.fieldErrors());
+      return error(json, number, bytes, e.code(), e instanceof DocumentTooLargeException ? "a document is over the limits"
+          : "invalid application", app.applicationId(), e.fieldErrors());
+    } catch (DocumentReaderUnavailableException e) {
+      return error(json, number, bytes, "DOCUMENT_READER_UNAVAILABLE", e.getMessage(), app.applicationId(), List.of());
     } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
       throw e;
     } catch (RuntimeException e) {
       return error(json, number, bytes, "ENGINE_ERROR", String.valueOf(e.getMessage()), app.applicationId(), List.of());
+    }
+  }
+
+  /** Why a document file could not be loaded: an error code and a message naming the file. */
+  private record DocumentProblem(String code, String message) {}
+
+  /**
+   * Loads one document named by an application line: a relative path resolves against {@code dir}. A file
+   * over {@code maxBytes} is not loaded at all.
+   */
+  private static DocumentProblem load(String name, Path dir, long maxBytes, Map<String, byte[]> into) {
+    Path file;
+    try {
+      Path given = Path.of(name);
+      file = given.isAbsolute() || dir == null ? given : dir.resolve(given);
+    } catch (InvalidPathException e) {
+      return new DocumentProblem("DOCUMENT_NOT_FOUND", "'" + name + "' is not a valid file path");
+    }
+    if (!Files.exists(file)) {
+      return new DocumentProblem("DOCUMENT_NOT_FOUND", "document '" + name + "' not found (looked for " + file + ")");
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      return new DocumentProblem("DOCUMENT_UNREADABLE", "document '" + name + "' is not a readable file (" + file + ")");
+    }
+    try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        return new DocumentProblem("DOCUMENT_TOO_LARGE", "document '" + name + "' is " + size
+            + " bytes, over the limit of " + maxBytes + " bytes");
+      }
+      into.put(name, Files.readAllBytes(file));
+      return null;
+    } catch (IOException e) {
+      return new DocumentProblem("DOCUMENT_UNREADABLE", "document '" + name + "' cannot be read: " + e.getMessage());
     }
   }
 

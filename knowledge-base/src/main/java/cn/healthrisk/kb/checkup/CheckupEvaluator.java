@@ -262,7 +262,8 @@ public final class CheckupEvaluator {
     return a;
   }
 
-  private static String describe(CheckupItem item) {
+  /** How an item is quoted in the evidence of its findings and unreadable entries: "ALT 85 U/L". */
+  public static String describe(CheckupItem item) {
     String unit = item.unit() == null || item.unit().isBlank() ? "" : " " + item.unit();
     return item.name() + " " + item.value() + unit;
   }

@@ -11,6 +11,8 @@ public record SystemRule(String id, Kind kind, Outcome outcome, String reason) {
     NO_FINDINGS,
     UNREADABLE_ITEM,
     /** An operation still to come, or treatment under way: decided once it is over. */
-    PENDING_TREATMENT
+    PENDING_TREATMENT,
+    /** A checkup report document that was read, but in which no checkup item or conclusion could be recognised. */
+    UNRECOGNISED_DOCUMENT
   }
 }

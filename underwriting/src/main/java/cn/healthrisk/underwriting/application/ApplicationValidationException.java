@@ -18,4 +18,9 @@ public class ApplicationValidationException extends RuntimeException {
   public List<FieldError> fieldErrors() {
     return fieldErrors;
   }
+
+  /** The stable error code: {@code VALIDATION_FAILED}, or a subclass's own. */
+  public String code() {
+    return "VALIDATION_FAILED";
+  }
 }

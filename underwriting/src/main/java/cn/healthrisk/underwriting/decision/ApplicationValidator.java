@@ -18,6 +18,8 @@ public final class ApplicationValidator {
   /** Far above any real application; a bound keeps one request from tying up the engine. */
   public static final int MAX_DISCLOSURES = 100;
   public static final int MAX_CHECKUP_ITEMS = 500;
+  public static final int MAX_DOCUMENTS = 10;
+  private static final int MAX_DOCUMENT_NAME = 255;
 
   private final KnowledgeBase kb;
 
@@ -105,7 +107,31 @@ public final class ApplicationValidator {
         }
       }
     }
+    documents(app.documents(), errors);
     return errors;
+  }
+
+  /** Names of report documents: a relative path on the command line, an uploaded part's name over REST. */
+  private static void documents(List<String> documents, List<FieldError> errors) {
+    if (documents == null || documents.isEmpty()) {
+      return;
+    }
+    if (documents.size() > MAX_DOCUMENTS) {
+      errors.add(new FieldError("documents", "must name at most " + MAX_DOCUMENTS + " documents"));
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < documents.size(); i++) {
+      String name = documents.get(i);
+      String path = "documents[" + i + "]";
+      if (name == null || name.isBlank()) {
+        errors.add(new FieldError(path, "a document name is required"));
+      } else if (name.length() > MAX_DOCUMENT_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        errors.add(new FieldError(path, "must be at most " + MAX_DOCUMENT_NAME + " characters, without control characters"));
+      } else if (!seen.add(name)) {
+        errors.add(new FieldError(path, "duplicate document '" + name + "'"));
+      }
+    }
   }
 
   private static void range(List<FieldError> errors, String path, BigDecimal value, int min, int max) {

@@ -3,6 +3,7 @@ package cn.healthrisk.underwriting.decision;
 import cn.healthrisk.kb.KnowledgeBase;
 import cn.healthrisk.kb.checkup.CheckupEvaluation;
 import cn.healthrisk.kb.checkup.CheckupEvaluator;
+import cn.healthrisk.kb.checkup.CheckupItem;
 import cn.healthrisk.kb.model.Disease;
 import cn.healthrisk.kb.model.Facts;
 import cn.healthrisk.kb.model.Outcome;
@@ -11,6 +12,7 @@ import cn.healthrisk.kb.model.Rule;
 import cn.healthrisk.kb.model.SystemRule;
 import cn.healthrisk.kb.text.ClinicalFinding;
 import cn.healthrisk.kb.text.DisclosureNormalizer;
+import cn.healthrisk.underwriting.report.DocumentReading;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -36,20 +38,31 @@ public final class UnderwritingEngine {
   private final KnowledgeBase kb;
   private final DisclosureNormalizer normalizer;
   private final CheckupEvaluator evaluator;
+  private final ReportEvidence reports;
   private final Clock clock;
 
   public UnderwritingEngine(KnowledgeBase kb, DisclosureNormalizer normalizer, CheckupEvaluator evaluator, Clock clock) {
     this.kb = kb;
     this.normalizer = normalizer;
     this.evaluator = evaluator;
+    this.reports = new ReportEvidence(kb, normalizer, evaluator);
     this.clock = clock;
   }
 
-  /** Decides a valid application (see {@link ApplicationValidator}). */
+  /** Decides a valid application (see {@link ApplicationValidator}) without documents read. */
   public Decision decide(Application app) {
+    return decide(app, List.of());
+  }
+
+  /**
+   * Decides a valid application with what was read from its checkup report documents: their rows join the
+   * checkup items, their text is read as a printed checkup conclusion, and a document in which nothing
+   * could be recognised is referred.
+   */
+  public Decision decide(Application app, List<DocumentReading> documents) {
     LocalDate applied = app.applicationDate() != null ? app.applicationDate() : LocalDate.now(clock);
     Map<String, String> denied = new LinkedHashMap<>();
-    List<Candidate> candidates = collect(app, applied, denied);
+    List<Candidate> candidates = collect(app, applied, denied, documents);
     List<Candidate> merged = merge(candidates);
     markDenialsContradicted(merged, denied);
     List<Decision.Finding> findings = new ArrayList<>();
@@ -65,7 +78,7 @@ public final class UnderwritingEngine {
     Map<String, Candidate> byId = new HashMap<>();
     for (Candidate c : merged) {
       byId.put(c.id, c);
-      if (c.finding.known() && !c.unreadable) {
+      if (c.finding.known() && !c.unreadable && !c.unrecognisedDocument) {
         c.facts = facts(c, app.applicant());
       }
     }
@@ -81,7 +94,8 @@ public final class UnderwritingEngine {
    * The findings of every source. Conditions the applicant denied with confidence ("没有高血压", "尿酸正常")
    * go into {@code denied}, concept id → the disclosure's text.
    */
-  private List<Candidate> collect(Application app, LocalDate applied, Map<String, String> denied) {
+  private List<Candidate> collect(Application app, LocalDate applied, Map<String, String> denied,
+      List<DocumentReading> documents) {
     List<Candidate> out = new ArrayList<>();
     double minConfidence = kb.settings().minConfidence();
     for (Application.Disclosure d : app.disclosuresOrEmpty()) {
@@ -99,16 +113,45 @@ public final class UnderwritingEngine {
       }
     }
     String sex = app.applicant() == null ? null : app.applicant().sex();
-    if (app.checkup() != null && app.checkup().items() != null) {
-      LocalDate reported = app.checkup().reportDate() != null ? app.checkup().reportDate() : applied;
+    List<CheckupItem> structured = app.checkup() == null ? null : app.checkup().items();
+    ReportEvidence.Items read = documents.isEmpty() ? null
+        : reports.items(documents, structured == null ? List.of() : structured);
+    LocalDate reported = app.checkup() != null && app.checkup().reportDate() != null ? app.checkup().reportDate()
+        : documents.isEmpty() ? applied
+        : documents.stream().map(DocumentReading::reportDate).filter(Objects::nonNull).findFirst().orElse(applied);
+    if (structured != null || read != null && !read.items.isEmpty()) {
+      List<CheckupItem> items = structured == null ? new ArrayList<>() : new ArrayList<>(structured);
+      if (read != null) {
+        items.addAll(read.items);
+      }
       Integer age = app.applicant() == null ? null : app.applicant().age();
-      CheckupEvaluation eval = evaluator.evaluate(app.checkup().items(), sex, age, reported);
-      eval.findings().forEach(f -> out.add(new Candidate(f, FindingSource.CHECKUP, f.evidence())));
+      CheckupEvaluation eval = evaluator.evaluate(items, sex, age, reported);
+      eval.findings().forEach(f -> out.add(new Candidate(f, FindingSource.CHECKUP,
+          read == null ? f.evidence() : read.annotate(f.evidence()))));
       for (CheckupEvaluation.Unreadable u : eval.unreadable()) {
         String evidence = u.name() + " " + u.value() + (u.unit() == null ? "" : " " + u.unit());
+        String document = read == null ? null : read.documentOf(u.name(), u.value(), u.unit());
+        if (document != null) {
+          evidence = evidence + "〔" + document + "〕";
+        }
         Candidate c = new Candidate(new ClinicalFinding(null, null, null, evidence, Map.of("problem", u.problem()),
             false, 0.0, "unreadable"), FindingSource.CHECKUP, evidence);
         c.unreadable = true;
+        out.add(c);
+      }
+    }
+    if (read != null) {
+      for (ReportEvidence.Found f : reports.texts(documents, read, reported)) {
+        out.add(new Candidate(f.finding(), FindingSource.CHECKUP, f.evidence()));
+      }
+      for (DocumentReading d : ReportEvidence.unrecognised(documents, read)) {
+        String evidence = "体检报告 " + d.name() + "：读出 " + d.lines() + " 行文字，未识别出检查项目或结论";
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("document", d.name());
+        attributes.put("lines", d.lines());
+        Candidate c = new Candidate(new ClinicalFinding(null, null, null, evidence, attributes, false, 0.0,
+            "unrecognised-document"), FindingSource.CHECKUP, evidence);
+        c.unrecognisedDocument = true;
         out.add(c);
       }
     }
@@ -227,6 +270,10 @@ public final class UnderwritingEngine {
     List<Applied> applied = new ArrayList<>();
     double minConfidence = kb.settings().minConfidence();
     for (Candidate c : findings) {
+      if (c.unrecognisedDocument) {
+        applied.add(Applied.of(kb.systemRule(SystemRule.Kind.UNRECOGNISED_DOCUMENT), c.id));
+        continue;
+      }
       if (c.unreadable) {
         applied.add(Applied.of(kb.systemRule(SystemRule.Kind.UNREADABLE_ITEM), c.id));
         continue;
@@ -267,7 +314,8 @@ public final class UnderwritingEngine {
     List<CustomerExplanation.Cause> causes = new ArrayList<>();
     for (Applied a : applied) {
       Candidate c = a.findingId == null ? null : byId.get(a.findingId);
-      causes.add(new CustomerExplanation.Cause(a.outcome.type(), c == null || c.unreadable ? null : c.finding.concept(),
+      causes.add(new CustomerExplanation.Cause(a.outcome.type(),
+          c == null || c.unreadable || c.unrecognisedDocument ? null : c.finding.concept(),
           c == null ? null : c.source));
       Outcome o = a.outcome;
       if (o.type().severity() > outcome.severity()) {
@@ -315,6 +363,7 @@ public final class UnderwritingEngine {
     double confidence;
     boolean contradicted;
     boolean unreadable;
+    boolean unrecognisedDocument;
     String id;
     Map<String, Object> facts;
 

@@ -7,7 +7,9 @@ import cn.healthrisk.sql.jooq.tables.records.UwDecisionRecord;
 import cn.healthrisk.underwriting.decision.Application;
 import cn.healthrisk.underwriting.decision.Decision;
 import cn.healthrisk.underwriting.json.UnderwritingJson;
+import cn.healthrisk.underwriting.report.DocumentReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.sql.PreparedStatement;
@@ -36,11 +38,13 @@ public class DecisionRepository {
 
   private static final int REPLAY_PAGE = 500;
   private static final String INSERT_DECISION = "INSERT INTO uw_decision (decision_id, application_id, client_id,"
-      + " idempotency_key, kb_version, decided_at, application_json, decision_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+      + " idempotency_key, kb_version, decided_at, application_json, documents_json, decision_json)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final DSLContext dsl;
   private final ObjectMapper json = UnderwritingJson.mapper();
   private final ObjectReader decisionReader = json.readerFor(Decision.class);
+  private final ObjectReader documentsReader = json.readerFor(new TypeReference<List<DocumentReading>>() {});
 
   public DecisionRepository(DSLContext dsl) {
     this.dsl = dsl;
@@ -53,7 +57,17 @@ public class DecisionRepository {
    * @throws DuplicateIdempotencyKeyException when the client already used {@code idempotencyKey}
    */
   public StoredDecision insert(Application application, Decision decision, String clientId, String idempotencyKey) {
+    return insert(application, List.of(), decision, clientId, idempotencyKey);
+  }
+
+  /**
+   * As {@link #insert(Application, Decision, String, String)}, with the documents read for the decision kept
+   * in its input snapshot.
+   */
+  public StoredDecision insert(Application application, List<DocumentReading> documents, Decision decision,
+      String clientId, String idempotencyKey) {
     String applicationJson = write(application);
+    String documentsJson = documents.isEmpty() ? null : write(documents);
     String decisionJson = write(decision);
     String decisionId = UUID.randomUUID().toString();
     try {
@@ -71,7 +85,8 @@ public class DecisionRepository {
             st.setString(5, decision.kbVersion());
             st.setObject(6, LocalDateTime.ofInstant(decision.decidedAt(), ZoneOffset.UTC));
             st.setString(7, applicationJson);
-            st.setString(8, decisionJson);
+            st.setString(8, documentsJson);
+            st.setString(9, decisionJson);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
               if (!keys.next()) {
@@ -101,7 +116,7 @@ public class DecisionRepository {
       throw e;
     }
     return new StoredDecision(decisionId, clientId, idempotencyKey, decision.kbVersion(), decision.decidedAt(),
-        applicationJson, decisionJson, decision);
+        applicationJson, documentsJson, decisionJson, decision);
   }
 
   /** The latest decision issued to this client for the application. */
@@ -156,10 +171,15 @@ public class DecisionRepository {
       Decision decision = decisionReader.readValue(r.getDecisionJson());
       // The issued JSON is the record of truth; the decided_at column serves ordering and queries.
       return new StoredDecision(r.getDecisionId(), r.getClientId(), r.getIdempotencyKey(), r.getKbVersion(),
-          decision.decidedAt(), r.getApplicationJson(), r.getDecisionJson(), decision);
+          decision.decidedAt(), r.getApplicationJson(), r.getDocumentsJson(), r.getDecisionJson(), decision);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored decision " + r.getDecisionId() + " is not readable", e);
     }
+  }
+
+  /** The documents of a stored decision's input snapshot; empty when it had none. */
+  public List<DocumentReading> documents(StoredDecision stored) throws JsonProcessingException {
+    return stored.documentsJson() == null ? List.of() : documentsReader.readValue(stored.documentsJson());
   }
 
   private String write(Object value) {

@@ -11,6 +11,7 @@ import cn.healthrisk.underwriting.decision.UnderwritingEngine;
 import cn.healthrisk.underwriting.json.UnderwritingJson;
 import cn.healthrisk.underwriting.persistence.DecisionRepository;
 import cn.healthrisk.underwriting.persistence.StoredDecision;
+import cn.healthrisk.underwriting.report.DocumentReading;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -25,8 +26,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * Re-runs stored applications against a knowledge base, with each decision's own time as the clock,
- * and reports what would change. On the knowledge base that issued a decision the replay must give
+ * Re-runs stored applications against a knowledge base, with each decision's own time as the clock and
+ * the documents as they were read then, and reports what would change. On the knowledge base that issued a decision the replay must give
  * the issued JSON byte for byte; anything else is reported as a reproducibility failure.
  */
 @Service
@@ -76,8 +77,11 @@ public class ReplayService {
     void replay(StoredDecision stored) {
       replayed++;
       Application application;
+      List<DocumentReading> documents;
       try {
         application = json.readValue(stored.applicationJson(), Application.class);
+        // The documents as read when the decision was made: a replay never reads a file or runs OCR.
+        documents = repository.documents(stored);
       } catch (JsonProcessingException e) {
         errors.add(error(stored, "SNAPSHOT_UNREADABLE", e.getOriginalMessage()));
         return;
@@ -93,7 +97,7 @@ public class ReplayService {
       try {
         // The app's clock is UTC, so the issued decision's instant gives back its date as well.
         Clock then = Clock.fixed(stored.decidedAt(), ZoneOffset.UTC);
-        replayedDecision = new UnderwritingEngine(kb, normalizer, evaluator, then).decide(application);
+        replayedDecision = new UnderwritingEngine(kb, normalizer, evaluator, then).decide(application, documents);
         replayedJson = json.writeValueAsString(replayedDecision);
       } catch (RuntimeException | JsonProcessingException e) {
         errors.add(error(stored, "ENGINE_ERROR", e.getMessage()));
