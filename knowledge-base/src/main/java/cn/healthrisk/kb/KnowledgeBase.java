@@ -180,8 +180,24 @@ public final class KnowledgeBase {
     return rules;
   }
 
+  /**
+   * The system rule of {@code kind}.
+   *
+   * @throws IllegalStateException when this knowledge base has none: a copy older than the engine's handling of
+   *     that situation, loaded to replay stored decisions (the decisions that need the rule cannot be replayed on it)
+   */
   public SystemRule systemRule(SystemRule.Kind kind) {
-    return systemRules.get(kind);
+    SystemRule rule = systemRules.get(kind);
+    if (rule == null) {
+      throw new IllegalStateException("knowledge base " + version + " has no system rule of kind " + kind
+          + " (a version older than the engine's handling of it)");
+    }
+    return rule;
+  }
+
+  /** The system rule of {@code kind}, if this knowledge base has one. */
+  public Optional<SystemRule> findSystemRule(SystemRule.Kind kind) {
+    return Optional.ofNullable(systemRules.get(kind));
   }
 
   public KbSettings settings() {

@@ -59,7 +59,7 @@ public final class ManualGenerator {
     }
     index.append("\n## 通用规则\n\n| 规则 | 情形 | 结论 | 说明 |\n|---|---|---|---|\n");
     for (SystemRule.Kind kind : SystemRule.Kind.values()) {
-      SystemRule r = kb.systemRule(kind);
+      SystemRule r = kb.findSystemRule(kind).orElse(null);
       if (r != null) {
         index.append("| ").append(r.id()).append(" | ").append(kind).append(" | ")
             .append(RuleText.outcome(r.outcome().type())).append(" | ").append(cell(r.reason())).append(" |\n");

@@ -56,6 +56,7 @@ public final class KnowledgeBaseValidator {
   public static final String UNREACHABLE = "unreachable-rule";
   public static final String GAP = "chapter-refer-only";
   public static final String DUPLICATE_TERM = "duplicate-term";
+  public static final String MISSING_SYSTEM_RULE = "missing-system-rule";
 
   public Report validate(KnowledgeBase kb) {
     List<Issue> issues = new ArrayList<>();
@@ -72,6 +73,13 @@ public final class KnowledgeBaseValidator {
     gaps.forEach((chapter, ids) -> issues.add(new Issue(Severity.WARNING, GAP, chapter,
         ids.size() + " disease(s) are decided only by the chapter's REFER rule: " + String.join(", ", ids))));
     duplicateTerms(kb, issues);
+    // The loader lets an older copy lack the system rules added later; the engine needs every one of them.
+    for (cn.healthrisk.kb.model.SystemRule.Kind kind : cn.healthrisk.kb.model.SystemRule.Kind.values()) {
+      if (kb.findSystemRule(kind).isEmpty()) {
+        issues.add(new Issue(Severity.ERROR, MISSING_SYSTEM_RULE, kind.name(),
+            "no system rule of kind " + kind + ": decisions that need it fail"));
+      }
+    }
     return new Report(List.copyOf(issues), gaps);
   }
 

@@ -114,6 +114,27 @@ class KbToolsTest {
     assertThat(KbDiff.diff(KB, KB).isEmpty()).isTrue();
   }
 
+  @Test
+  void anOlderCopyWithoutTheLaterSystemRulesLoadsForReplayButDoesNotValidate(@TempDir Path dir) throws Exception {
+    copyShippedKb(dir);
+    replace(dir.resolve("rules.yaml"), "  - id: UW-SYS-007\n    kind: UNRECOGNISED_DOCUMENT\n"
+        + "    outcome: {type: REFER, evidenceRequests: [清晰完整的体检报告（含各项检查结果、单位、参考范围及总检结论）]}\n"
+        + "    reason: 已上传的体检报告未能识别出任何检查项目或结论，需人工核对\n", "");
+    KnowledgeBase older = KnowledgeBaseLoader.loadDirectory(dir);
+    assertThat(older.findSystemRule(cn.healthrisk.kb.model.SystemRule.Kind.UNRECOGNISED_DOCUMENT)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> older.systemRule(cn.healthrisk.kb.model.SystemRule.Kind.UNRECOGNISED_DOCUMENT))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("UNRECOGNISED_DOCUMENT");
+    assertThat(new cn.healthrisk.kb.validate.KnowledgeBaseValidator().validate(older).errors())
+        .anySatisfy(i -> assertThat(i.toString()).contains("UNRECOGNISED_DOCUMENT"));
+    assertThat(new cn.healthrisk.kb.validate.KnowledgeBaseValidator().validate(KB).errors()).isEmpty();
+
+    // One of the first kinds missing is still a broken knowledge base.
+    replace(dir.resolve("rules.yaml"), "kind: NO_FINDINGS", "kind: PENDING_TREATMENT");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> KnowledgeBaseLoader.loadDirectory(dir))
+        .hasMessageContaining("NO_FINDINGS");
+  }
+
   private static void copyShippedKb(Path dir) throws Exception {
     ClassLoader cl = KbToolsTest.class.getClassLoader();
     String manifest = new String(cl.getResourceAsStream("kb/manifest.yaml").readAllBytes(), StandardCharsets.UTF_8);
