@@ -136,6 +136,17 @@ class AdjusterQueueBrowserIT {
         assertThat(browser.findElement(By.id("audit")).getText()).contains("更正字段");
         shot(browser, "05-corrected.png");
 
+        // Add a charge item the reading missed: it joins the items, and the correction names it.
+        WebElement itemForm = browser.findElement(By.cssSelector(".receipt .item-correct"));
+        new Select(itemForm.findElement(By.name("field"))).selectByValue("items[+]");
+        itemForm.findElement(By.name("value")).sendKeys("诊查费 1.23");
+        itemForm.findElement(By.name("reason")).sendKeys("原件有诊查费1.23元，漏识别");
+        navigate(browser, itemForm.findElement(By.cssSelector("button[type=submit]")));
+        assertThat(browser.findElement(By.id("message")).getText()).contains("已更正");
+        assertThat(browser.findElements(By.cssSelector(".receipt .items .item"))).extracting(WebElement::getText)
+            .anySatisfy(t -> assertThat(t).contains("诊查费").contains("1.23"));
+        assertThat(browser.findElement(By.id("corrections")).getText()).contains("新增收费项目").contains("诊查费 1.23");
+
         // Ask for more information on another claim.
         browser.get(base + "/queue/C-DEMO-0002");
         WebElement info = browser.findElement(By.id("request-info-form"));

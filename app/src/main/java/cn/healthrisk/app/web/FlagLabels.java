@@ -89,6 +89,38 @@ final class FlagLabels {
     m.put("personalCashPayment", "个人现金支付");
     m.put("selfPayPortion", "个人自付");
     m.put("selfExpense", "个人自费");
-    FIELDS = java.util.Collections.unmodifiableMap(m);
+    FIELDS = new FieldLabels(java.util.Collections.unmodifiableMap(m));
+  }
+
+  /** Field labels that also name charge items: {@code items[2].amount} → 第3项收费项目·金额. */
+  private static final class FieldLabels extends java.util.AbstractMap<String, String> {
+    private static final java.util.regex.Pattern ITEM =
+        java.util.regex.Pattern.compile("items\\[(?:(\\d{1,3})]\\.(name|amount)|\\+])");
+    private final Map<String, String> plain;
+
+    FieldLabels(Map<String, String> plain) {
+      this.plain = plain;
+    }
+
+    @Override
+    public String get(Object key) {
+      String label = plain.get(key);
+      if (label != null || !(key instanceof String k)) {
+        return label;
+      }
+      java.util.regex.Matcher m = ITEM.matcher(k);
+      if (!m.matches()) {
+        return null;
+      }
+      if (m.group(1) == null) {
+        return "新增收费项目";
+      }
+      return "第" + (Integer.parseInt(m.group(1)) + 1) + "项收费项目·" + (m.group(2).equals("name") ? "名称" : "金额");
+    }
+
+    @Override
+    public java.util.Set<Entry<String, String>> entrySet() {
+      return plain.entrySet();
+    }
   }
 }

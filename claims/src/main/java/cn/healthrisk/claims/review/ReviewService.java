@@ -39,11 +39,17 @@ public class ReviewService {
   public static final String PENDING_SUPERVISOR = "PENDING_SUPERVISOR";
   /** Statuses in which a person may still decide. */
   static final Set<String> OPEN = Set.of("NEEDS_REVIEW", "CLEAN", "MORE_INFO_REQUESTED");
-  /** Receipt fields a person may correct (the charge items are read-only here). */
+  /**
+   * Receipt fields a person may correct. A charge item is corrected through {@code items[i].name} or
+   * {@code items[i].amount} (i counted from 0); {@code items[n].name} with n the number of items adds an item the
+   * reading missed, whose amount is then corrected in turn.
+   */
   public static final List<String> CORRECTABLE = List.of("invoiceCode", "invoiceNumber", "checkCode", "payerName",
       "payerIdMasked", "issueDate", "hospitalName", "hospitalType", "insuranceType", "visitDate", "admissionDate",
       "dischargeDate", "hospitalDays", "totalAmount", "totalAmountInWords", "fundPayment", "otherPayment",
       "personalAccountPayment", "personalCashPayment", "selfPayPortion", "selfExpense");
+  private static final java.util.regex.Pattern ITEM_FIELD =
+      java.util.regex.Pattern.compile("items\\[(?:(\\d{1,3})]\\.(name|amount)|(\\+)])");
   static final int MAX_REASON = 1000;
   static final int MAX_VALUE = 200;
 
@@ -145,7 +151,9 @@ public class ReviewService {
    */
   public void correct(Reviewer who, String claimId, String document, String field, String newValue, String reason) {
     String why = reason(reason);
-    if (!CORRECTABLE.contains(field)) {
+    java.util.regex.Matcher item = field == null ? null : ITEM_FIELD.matcher(field);
+    boolean isItem = item != null && item.matches();
+    if (!isItem && !CORRECTABLE.contains(field)) {
       throw new ReviewException("FIELD_NOT_CORRECTABLE", "字段 " + field + " 不能在此更正。");
     }
     String value = newValue == null || newValue.isBlank() ? null : newValue.strip();
@@ -157,17 +165,22 @@ public class ReviewService {
       ExtractionRow row = repository.extractions(c.pk()).stream().filter(e -> e.documentName().equals(document))
           .findFirst().orElseThrow(() -> new ReviewException("NOT_FOUND", "该案件没有票据 " + document + "。"));
       ObjectNode root = (ObjectNode) readTree(row.json());
-      JsonNode oldNode = root.path("fields").path(field);
-      String oldValue = oldNode.isMissingNode() || oldNode.isNull() ? null : oldNode.asText();
-      if (java.util.Objects.equals(oldValue, value)) {
-        throw new ReviewException("VALUE_UNCHANGED", "新值与原值相同。");
-      }
       ObjectNode edited = root.path("fields").isObject() ? ((ObjectNode) root.path("fields")).deepCopy()
           : json.createObjectNode();
-      if (value == null) {
-        edited.putNull(field);
+      String oldValue;
+      if (isItem) {
+        oldValue = correctItem(edited, item.group(3) != null ? "+" : item.group(1), item.group(2), value);
       } else {
-        edited.put(field, value);
+        JsonNode oldNode = edited.path(field);
+        oldValue = oldNode.isMissingNode() || oldNode.isNull() ? null : oldNode.asText();
+        if (java.util.Objects.equals(oldValue, value)) {
+          throw new ReviewException("VALUE_UNCHANGED", "新值与原值相同。");
+        }
+        if (value == null) {
+          edited.putNull(field);
+        } else {
+          edited.put(field, value);
+        }
       }
       ReceiptFields fields;
       try {
@@ -194,8 +207,19 @@ public class ReviewService {
       LocalDateTime now = now();
       repository.updateExtraction(row.id(), write(root), fields.invoiceCode(), fields.invoiceNumber(),
           fields.totalAmount());
-      Object stored = ReceiptFieldAccess.get(fields, field);
-      String storedText = stored == null ? null : root.path("fields").path(field).asText();
+      String storedText;
+      if (isItem && item.group(3) != null) {
+        JsonNode items = root.path("fields").path("items");
+        storedText = itemText(items.get(items.size() - 1));
+      } else if (isItem && value == null && item.group(2).equals("name")) {
+        storedText = null;
+      } else if (isItem) {
+        JsonNode n = root.path("fields").path("items").path(Integer.parseInt(item.group(1))).path(item.group(2));
+        storedText = n.isMissingNode() || n.isNull() ? null : n.asText();
+      } else {
+        Object stored = ReceiptFieldAccess.get(fields, field);
+        storedText = stored == null ? null : root.path("fields").path(field).asText();
+      }
       repository.insertCorrection(c.pk(), document, field, oldValue, storedText, why, who.username(), now);
       ClaimFlagRefresh.Change change = flagRefresh.refresh(c.pk(), now);
       String detail = document + " · " + field + ": " + (oldValue == null ? "(空)" : oldValue) + " → "
@@ -203,6 +227,49 @@ public class ReviewService {
       repository.audit(c.pk(), now, who.username(), who.role().name(), "CORRECT_FIELD", c.status(),
           repository.status(c.pk()), why, change.isEmpty() ? detail : detail + "；" + change.describe());
     });
+  }
+
+  /**
+   * Applies a correction to the charge items in {@code fields} and returns the old value as shown to people:
+   * {@code items[i].name} or {@code items[i].amount} sets one value; a blank name removes the item (a line the
+   * reading took for a charge); {@code items[+]} with "名称 金额" adds an item the reading missed.
+   */
+  private static String correctItem(ObjectNode fields, String index, String part, String value) {
+    ArrayNode items = fields.path("items").isArray() ? (ArrayNode) fields.path("items") : fields.putArray("items");
+    if (index.equals("+")) {
+      int space = value == null ? -1 : value.lastIndexOf(' ');
+      if (space <= 0) {
+        throw new ReviewException("INVALID_VALUE", "新增收费项目请填写“项目名称 金额”，如：西药费 128.50。");
+      }
+      ObjectNode added = items.addObject();
+      added.put("name", value.substring(0, space).strip());
+      added.put("amount", value.substring(space + 1).strip());
+      return null;
+    }
+    int i = Integer.parseInt(index);
+    if (i >= items.size()) {
+      throw new ReviewException("FIELD_NOT_CORRECTABLE", "该票据没有第 " + (i + 1) + " 个收费项目。");
+    }
+    ObjectNode target = (ObjectNode) items.get(i);
+    if (part.equals("name") && value == null) {
+      items.remove(i);
+      return itemText(target);
+    }
+    JsonNode oldNode = target.path(part);
+    String oldValue = oldNode.isMissingNode() || oldNode.isNull() ? null : oldNode.asText();
+    if (java.util.Objects.equals(oldValue, value)) {
+      throw new ReviewException("VALUE_UNCHANGED", "新值与原值相同。");
+    }
+    if (value == null) {
+      target.putNull(part);
+    } else {
+      target.put(part, value);
+    }
+    return oldValue;
+  }
+
+  private static String itemText(JsonNode item) {
+    return item.path("name").asText("") + " " + item.path("amount").asText("");
   }
 
   private ReviewClaim openClaim(Reviewer who, String claimId) {

@@ -233,6 +233,48 @@ class ReviewServiceIT {
         .isEqualTo("SUGGEST_APPROVE");
   }
 
+  @Test
+  void chargeItemsCanBeAddedCorrectedAndRemovedAndEachChangeIsRecorded() {
+    long pk = fixtures.claim("C-1", "P-A1", "180.00", T0, "医院", 10, ReviewFixtures.bytes("a"), "RECEIPT_TOTAL_MISMATCH");
+    ReviewService s = service(repository);
+
+    // The reading missed a line: added, the items (60 + 40 + 80) now sum to the total 180.
+    s.correct(ADJUSTER, "C-1", "receipt.png", "items[+]", "床位费 80", "原件有床位费80元，漏识别");
+    assertThat(extractionJson(pk)).contains("{\"name\":\"床位费\",\"amount\":\"80.00\"}")
+        .contains("\"check\":\"ITEMS_SUM_EQUALS_TOTAL\",\"passed\":true");
+    assertThat(flagCodes(pk)).doesNotContain("RECEIPT_TOTAL_MISMATCH");
+
+    // A misread amount.
+    s.correct(ADJUSTER, "C-1", "receipt.png", "items[0].amount", "70.00", "西药费应为70元");
+    assertThat(extractionJson(pk)).contains("{\"name\":\"西药费\",\"amount\":\"70.00\"}")
+        .contains("\"check\":\"ITEMS_SUM_EQUALS_TOTAL\",\"passed\":false");
+    assertThat(flagCodes(pk)).contains("RECEIPT_TOTAL_MISMATCH");
+
+    // A line that is not a charge: a blank name removes it.
+    s.correct(ADJUSTER, "C-1", "receipt.png", "items[1].name", "", "检查费一行为重复识别");
+    assertThat(extractionJson(pk)).doesNotContain("检查费");
+
+    assertThat(repository.corrections(pk)).extracting(c -> c.field() + "|" + c.oldValue() + "|" + c.newValue())
+        .containsExactly("items[+]|null|床位费 80.00", "items[0].amount|60.00|70.00", "items[1].name|检查费 40.00|null");
+    assertThat(auditActions(pk)).containsExactly("CORRECT_FIELD", "CORRECT_FIELD", "CORRECT_FIELD");
+
+    // Bad item corrections change nothing.
+    assertThatThrownBy(() -> s.correct(ADJUSTER, "C-1", "receipt.png", "items[7].amount", "1.00", "改"))
+        .isInstanceOfSatisfying(ReviewException.class, e -> assertThat(e.code()).isEqualTo("FIELD_NOT_CORRECTABLE"));
+    assertThatThrownBy(() -> s.correct(ADJUSTER, "C-1", "receipt.png", "items[0].amount", "七十", "改"))
+        .isInstanceOfSatisfying(ReviewException.class, e -> assertThat(e.code()).isEqualTo("INVALID_VALUE"));
+    assertThatThrownBy(() -> s.correct(ADJUSTER, "C-1", "receipt.png", "items[+]", "床位费", "改"))
+        .isInstanceOfSatisfying(ReviewException.class, e -> assertThat(e.code()).isEqualTo("INVALID_VALUE"));
+    assertThatThrownBy(() -> s.correct(ADJUSTER, "C-1", "receipt.png", "items[0].amount", "", "改"))
+        .isInstanceOfSatisfying(ReviewException.class, e -> assertThat(e.code()).isEqualTo("INVALID_VALUE"));
+    assertThat(repository.corrections(pk)).hasSize(3);
+  }
+
+  String extractionJson(long pk) {
+    return ctx.select(RECEIPT_EXTRACTION.EXTRACTION_JSON).from(RECEIPT_EXTRACTION)
+        .where(RECEIPT_EXTRACTION.CLAIM_PK.eq(pk)).fetchOne(RECEIPT_EXTRACTION.EXTRACTION_JSON);
+  }
+
   List<String> flagCodes(long pk) {
     return ctx.select(CLAIM_FLAG.CODE).from(CLAIM_FLAG).where(CLAIM_FLAG.CLAIM_PK.eq(pk)).orderBy(CLAIM_FLAG.ID)
         .fetch(CLAIM_FLAG.CODE);
