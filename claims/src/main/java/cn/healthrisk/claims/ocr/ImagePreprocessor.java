@@ -140,15 +140,17 @@ public final class ImagePreprocessor {
     }
     int w = image.getWidth();
     int h = image.getHeight();
-    BufferedImage out = new BufferedImage(q == 2 ? w : h, q == 2 ? h : w, BufferedImage.TYPE_INT_RGB);
-    int[] row = new int[w];
+    int ow = q == 2 ? w : h;
+    BufferedImage out = new BufferedImage(ow, q == 2 ? h : w, BufferedImage.TYPE_INT_RGB);
+    int[] src = Pixels.argb(image);
+    int[] dst = Pixels.packedRgb(out);
     for (int y = 0; y < h; y++) {
-      image.getRGB(0, y, w, 1, row, 0, w);
       for (int x = 0; x < w; x++) {
+        int p = src[y * w + x] & 0xffffff;
         switch (q) {
-          case 1 -> out.setRGB(h - 1 - y, x, row[x]);
-          case 2 -> out.setRGB(w - 1 - x, h - 1 - y, row[x]);
-          default -> out.setRGB(y, w - 1 - x, row[x]);
+          case 1 -> dst[x * ow + (h - 1 - y)] = p;
+          case 2 -> dst[(h - 1 - y) * ow + (w - 1 - x)] = p;
+          default -> dst[(w - 1 - x) * ow + y] = p;
         }
       }
     }
@@ -157,6 +159,23 @@ public final class ImagePreprocessor {
 
   /** Whitens light, strongly red pixels in place; returns how many. */
   static int fadeSeals(BufferedImage image) {
+    int[] packed = Pixels.packedRgb(image);
+    if (packed == null) {
+      return fadeSealsRowByRow(image);
+    }
+    int faded = 0;
+    int n = image.getWidth() * image.getHeight();
+    for (int i = 0; i < n; i++) {
+      if (isSeal(packed[i])) {
+        packed[i] = 0xffffff;
+        faded++;
+      }
+    }
+    return faded;
+  }
+
+  // Any other layout: through the colour model, a row at a time.
+  private static int fadeSealsRowByRow(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] row = new int[w];
@@ -164,11 +183,7 @@ public final class ImagePreprocessor {
     for (int y = 0; y < h; y++) {
       image.getRGB(0, y, w, 1, row, 0, w);
       for (int x = 0; x < w; x++) {
-        int p = row[x];
-        int r = (p >> 16) & 0xff;
-        int g = (p >> 8) & 0xff;
-        int b = p & 0xff;
-        if (r >= SEAL_MIN_RED && Math.min(g, b) >= SEAL_MIN_OTHER && r - Math.max(g, b) >= SEAL_MIN_MARGIN) {
+        if (isSeal(row[x])) {
           row[x] = 0xffffffff;
           faded++;
         }
@@ -176,5 +191,12 @@ public final class ImagePreprocessor {
       image.setRGB(0, y, w, 1, row, 0, w);
     }
     return faded;
+  }
+
+  private static boolean isSeal(int p) {
+    int r = (p >> 16) & 0xff;
+    int g = (p >> 8) & 0xff;
+    int b = p & 0xff;
+    return r >= SEAL_MIN_RED && Math.min(g, b) >= SEAL_MIN_OTHER && r - Math.max(g, b) >= SEAL_MIN_MARGIN;
   }
 }

@@ -98,31 +98,34 @@ public final class PaperFinder {
     BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
     int sw = src.getWidth();
     int sh = src.getHeight();
-    int[] row = new int[outW];
+    int[] pixels = Pixels.argb(src);
+    int[] dst = Pixels.packedRgb(out);
     for (int y = 0; y < outH; y++) {
+      int rowStart = y * outW;
       for (int x = 0; x < outW; x++) {
         double d = m[6] * x + m[7] * y + 1;
         double sx = (m[0] * x + m[1] * y + m[2]) / d;
         double sy = (m[3] * x + m[4] * y + m[5]) / d;
-        row[x] = bilinear(src, sw, sh, sx, sy);
+        dst[rowStart + x] = bilinear(pixels, sw, sh, sx, sy) & 0xffffff;
       }
-      out.setRGB(0, y, outW, 1, row, 0, outW);
     }
     return out;
   }
 
-  private static int bilinear(BufferedImage src, int w, int h, double x, double y) {
+  // The same sampling on the image's pixels as getRGB returns them, row after row.
+  private static int bilinear(int[] src, int w, int h, double x, double y) {
     int x0 = (int) Math.floor(x);
     int y0 = (int) Math.floor(y);
     if (x0 < 0 || y0 < 0 || x0 >= w - 1 || y0 >= h - 1) {
-      return src.getRGB(Math.min(w - 1, Math.max(0, x0)), Math.min(h - 1, Math.max(0, y0)));
+      return src[Math.min(h - 1, Math.max(0, y0)) * w + Math.min(w - 1, Math.max(0, x0))];
     }
     double fx = x - x0;
     double fy = y - y0;
-    int a = src.getRGB(x0, y0);
-    int b = src.getRGB(x0 + 1, y0);
-    int c = src.getRGB(x0, y0 + 1);
-    int d = src.getRGB(x0 + 1, y0 + 1);
+    int i = y0 * w + x0;
+    int a = src[i];
+    int b = src[i + 1];
+    int c = src[i + w];
+    int d = src[i + w + 1];
     int rgb = 0;
     for (int shift = 16; shift >= 0; shift -= 8) {
       double v = ((a >> shift) & 0xff) * (1 - fx) * (1 - fy) + ((b >> shift) & 0xff) * fx * (1 - fy)
@@ -186,7 +189,7 @@ public final class PaperFinder {
     } finally {
       g.dispose();
     }
-    return small.getRGB(0, 0, sw, sh, null, 0, sw);
+    return Pixels.argb(small);
   }
 
   // Distance (scaled to 0-255) of each pixel's chromaticity from the median along the edges.

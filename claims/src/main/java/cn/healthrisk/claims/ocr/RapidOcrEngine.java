@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.imageio.ImageIO;
 
 /**
  * RapidOCR (PP-OCRv4 on ONNX Runtime) through {@code io.github.mymonstercat:rapidocr}.
@@ -160,22 +159,10 @@ public final class RapidOcrEngine implements OcrEngine {
   }
 
   private static Path writeTemp(BufferedImage image) throws IOException {
-    BufferedImage bgr = image;
-    if (image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
-      bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-      var g = bgr.createGraphics();
-      try {
-        g.drawImage(image, 0, 0, null);
-      } finally {
-        g.dispose();
-      }
-    }
     // BMP is uncompressed and so much faster to write than PNG; OpenCV reads it natively.
     Path file = Files.createTempFile("ocr-page-", ".bmp");
     try {
-      if (!ImageIO.write(bgr, "bmp", file.toFile())) {
-        throw new IOException("no BMP writer available");
-      }
+      Bmp.write(image, file);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(file);
       throw e;
