@@ -60,8 +60,8 @@ final class ReceiptLabels {
     add("otherPayment", "其他支付|其它支付|其他基金支付|其他医保支付");
     add("personalAccountPayment", "个人账户支付|个人帐户支付|账户支付|帐户支付|个账支付|个人账户|个人帐户");
     add("personalCashPayment", "个人现金支付|现金支付|个人现金|现金");
-    add("selfPayPortion", "个人自付(?:金额)?|自付金额|自付|个人自负(?:金额)?|自负金额|自负");
-    add("selfExpense", "个人自费(?:金额)?|自费金额|自费");
+    add("selfPayPortion", "(?:其中)?个人自付(?:金额)?|其中自付|自付金额|自付|个人自负(?:金额)?|自负金额|自负");
+    add("selfExpense", "(?:其中)?个人自费(?:金额)?|其中自费|自费金额|自费");
   }
 
   /** Every Han character used in a label, the alphabet for undoing a misread character. */
