@@ -31,7 +31,8 @@ final class ReceiptLabels {
 
   private record Entry(String field, Pattern pattern, Pattern withColon) {}
 
-  private static final String OPT_PAREN_SUFFIX = "(?:\\((?:章|盖章|签章|元|单位:元)\\))?";
+  /** A bracketed note after a label; a seal over it may hide the closing bracket (收款单位(章). */
+  private static final String OPT_PAREN_SUFFIX = "(?:\\((?:章|盖章|签章|元|单位:元)\\)?)?";
   private static final List<Entry> ENTRIES = new ArrayList<>();
 
   static {

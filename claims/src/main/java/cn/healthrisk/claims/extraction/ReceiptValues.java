@@ -31,6 +31,7 @@ public final class ReceiptValues {
   private static final Pattern STRAY_IN_MASK = Pattern.compile("([0-9]{6})[0-9*]{1,3}?(?<!\\*)\\*{8}([0-9]{3}[0-9Xx])");
   private static final Pattern STOP_AS_POINT = Pattern.compile("(?<=\\d)[。·](?=\\d{2}(?!\\d))");
   private static final Pattern DECIMAL_COMMA = Pattern.compile("(?<=\\d),(?=\\d{2}$)");
+  private static final Pattern POINTS_AS_GROUPS = Pattern.compile("-?\\d{1,3}(?:\\.\\d{3})+\\.\\d{2}");
   private static final Pattern DAYS = Pattern.compile("(\\d+(?:\\.\\d)?)");
 
   private ReceiptValues() {}
@@ -85,6 +86,11 @@ public final class ReceiptValues {
     // OCR reads the decimal point as an ideographic full stop or a comma (12。50, 1234,56): a
     // comma before exactly two final digits is no thousands separator.
     String s = DECIMAL_COMMA.matcher(STOP_AS_POINT.matcher(printed).replaceAll(".")).replaceAll(".");
+    if (POINTS_AS_GROUPS.matcher(s).matches()) {
+      // Thousands separators read as points (1.883.35): only the last point is the decimal one.
+      int last = s.lastIndexOf('.');
+      s = s.substring(0, last).replace('.', ',') + s.substring(last);
+    }
     if (!s.equals(printed)) {
       return amount(s).map(p -> new Parsed<>(p.value(), false));
     }

@@ -37,6 +37,8 @@ public final class RulesReceiptExtractor {
   private static final double FUZZY_LABEL_PENALTY = 0.8;
   /** A name separated from the sex printed after it is a little less certain than a name alone. */
   private static final double GENDER_SPLIT_PENALTY = 0.9;
+  /** OCR confidence of a figure box taken as the value without looking further right. */
+  private static final double SURE_FIGURE = 0.8;
   private static final Pattern NAME_THEN_GENDER = Pattern.compile("([\\p{IsHan}·]{2,6}?)(\\s*)([男女])");
   /** An institution's name as a heading, optionally followed by the receipt title. */
   private static final Pattern HEADING_HOSPITAL = Pattern.compile(
@@ -310,9 +312,13 @@ public final class RulesReceiptExtractor {
           break;
         }
         right.add(b);
-        if (!figureField(m.field()) && !wordsField(m.field()) || hasDigit(b)) {
+        if (!figureField(m.field()) && !wordsField(m.field()) || hasDigit(b) && b.confidence() >= SURE_FIGURE) {
           break;
         }
+      }
+      if (figureField(m.field())) {
+        // A seal's digits read unsure (90 at 0.46) give way to a well-formed figure after them.
+        right.sort(Comparator.comparing(b -> !wellFormed(m.field(), b)));
       }
       if (wordsField(m.field())) {
         List<TextBox> pieces = right.stream().filter(b -> ReceiptValues.looksLikeWords(b.text())).toList();
@@ -347,6 +353,13 @@ public final class RulesReceiptExtractor {
     }
     ReceiptLabels.Match inner = ReceiptLabels.match(ReceiptValues.compact(line.get(i).text()));
     return inner != null && !inner.hadColon() && inner.value().isEmpty();
+  }
+
+  private static boolean wellFormed(String field, TextBox b) {
+    return b.confidence() >= SURE_FIGURE
+        && parse(ReceiptLabels.STAY.equals(field) ? "admissionDate"
+            : ReceiptLabels.TOTAL_ANY.equals(field) ? "totalAmount" : field, b.text())
+            .map(Parsed::formatOk).orElse(false);
   }
 
   private static boolean figureField(String field) {
@@ -601,7 +614,9 @@ public final class RulesReceiptExtractor {
     double[] bounds = new double[n + 1];
     bounds[0] = Double.NEGATIVE_INFINITY;
     for (int i = 1; i < n; i++) {
-      bounds[i] = (centerX(header.get(i - 1)) + centerX(header.get(i))) / 2.0;
+      // Half-way across the gap between the headings: names printed flush left under a centred
+      // heading reach further left than half-way between the headings' centres.
+      bounds[i] = (header.get(i - 1).right() + header.get(i).x()) / 2.0;
     }
     // The last column reaches a little past its header: right-aligned amounts overhang it.
     bounds[n] = header.get(n - 1).right() + 1.5 * header.get(n - 1).width();

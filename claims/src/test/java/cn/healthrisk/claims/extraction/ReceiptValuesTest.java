@@ -70,4 +70,11 @@ class ReceiptValuesTest {
     assertThat(ReceiptValues.amount("25,544.84")).contains(new Parsed<>(new BigDecimal("25544.84"), true));
     assertThat(ReceiptValues.amount("1,234")).contains(new Parsed<>(new BigDecimal("1234.00"), true));
   }
+
+  @Test
+  void thousandsSeparatorsReadAsPointsLeaveTheLastPointAsTheDecimalOne() {
+    assertThat(ReceiptValues.amount("1.883.35")).contains(new Parsed<>(new BigDecimal("1883.35"), false));
+    assertThat(ReceiptValues.amount("12.057.980.10")).contains(new Parsed<>(new BigDecimal("12057980.10"), false));
+    assertThat(ReceiptValues.amount("1883.35")).contains(new Parsed<>(new BigDecimal("1883.35"), true));
+  }
 }

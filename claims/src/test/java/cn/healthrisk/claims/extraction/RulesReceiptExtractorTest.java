@@ -352,6 +352,32 @@ class RulesReceiptExtractorTest {
     assertThat(f.payerName()).isEqualTo("林若女");
   }
 
+  @Test
+  void anUnsureDigitOfASealGivesWayToTheWellFormedFigureAfterIt() {
+    ReceiptFields f = extractor.extract(page(box("门诊收费票据", 280, 20),
+        box("统筹基金：", 20, 100), new TextBox("90", 0.46, 600, 96, 40, 30), box("220.56", 740, 100),
+        box("个人现金：", 20, 140), box("249.07", 740, 140))).fields();
+    assertMoney(f.fundPayment(), "220.56");
+    assertMoney(f.personalCashPayment(), "249.07");
+  }
+
+  @Test
+  void aSealHidingTheClosingBracketOfALabelLeavesTheLabelALabel() {
+    ReceiptFields f = extractor.extract(page(box("住院收费票据", 280, 20),
+        box("收款单位(章北京积水潭医院", 20, 100))).fields();
+    assertThat(f.hospitalName()).isEqualTo("北京积水潭医院");
+  }
+
+  @Test
+  void namesPrintedFlushLeftUnderACentredHeadingStayInTheirColumn() {
+    ReceiptFields f = extractor.extract(page(box("住院收费票据", 500, 20),
+        box("项目名称", 100, 100), box("金额(元)", 400, 100), box("备注", 600, 100),
+        box("项目名称", 900, 100), box("金额(元)", 1200, 100),
+        box("床位费", 60, 140), box("270.00", 420, 140), box("诊察费", 740, 140), box("84.00", 1230, 140),
+        box("合计：354.00", 60, 200))).fields();
+    assertThat(f.items()).containsExactly(item("床位费", "270.00"), item("诊察费", "84.00"));
+  }
+
   private static TextBox tall(String text, int x, int y) {
     return new TextBox(text, 0.4, x, y, text.length() * 28, 75);
   }
