@@ -39,6 +39,11 @@ final class ReceiptCrossChecks {
 
   private ReceiptCrossChecks() {}
 
+  /** Whether the name is a charge category of the national receipt or a common regional one. */
+  static boolean isCategory(String name) {
+    return CATEGORIES.contains(name);
+  }
+
   static void repairAndCalibrate(Map<String, Object> values, List<ReceiptItem> items,
       Map<String, Double> confidence) {
     boolean repaired = repairWords(values, confidence);

@@ -231,7 +231,7 @@ public final class ReceiptValues {
     if (start >= end) {
       return Optional.empty();
     }
-    String words = s.substring(start, end);
+    String words = ChineseAmount.canonicalThree(s.substring(start, end));
     return Optional.of(new Parsed<>(words, ChineseAmount.tryParse(words).isPresent()));
   }
 

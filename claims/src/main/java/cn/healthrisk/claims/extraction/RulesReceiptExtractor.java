@@ -549,7 +549,9 @@ public final class RulesReceiptExtractor {
     for (int li = 0; li + 1 < lines.size(); li++) {
       List<TextBox> names = lines.get(li);
       List<TextBox> amounts = lines.get(li + 1);
-      if (names.size() < 2 || names.size() != amounts.size()
+      // One name over one amount is an item only when the name is a standard charge category.
+      boolean single = names.size() == 1 && ReceiptCrossChecks.isCategory(ReceiptValues.compact(names.get(0).text()));
+      if (names.size() < 2 && !single || names.size() != amounts.size()
           || !names.stream().allMatch(b -> !consumed.contains(b) && isItemName(b))
           || !amounts.stream().allMatch(b -> !consumed.contains(b)
               && ReceiptValues.compact(b.text()).replace("¥", "").matches("\\d[\\d,]*\\.\\d{2}"))) {

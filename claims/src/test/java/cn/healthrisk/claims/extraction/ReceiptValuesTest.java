@@ -77,4 +77,11 @@ class ReceiptValuesTest {
     assertThat(ReceiptValues.amount("12.057.980.10")).contains(new Parsed<>(new BigDecimal("12057980.10"), false));
     assertThat(ReceiptValues.amount("1883.35")).contains(new Parsed<>(new BigDecimal("1883.35"), true));
   }
+
+  @Test
+  void amountWordsWithTheFormsOfThreeAreWrittenWithTheOneForm() {
+    assertThat(ReceiptValues.amountWords("人民币(大写)参拾伍元陆角叄分"))
+        .contains(new Parsed<>("叁拾伍元陆角叁分", true));
+    assertThat(ChineseAmount.tryParse("参拾伍元陆角参分")).contains(new BigDecimal("35.63"));
+  }
 }

@@ -378,6 +378,18 @@ class RulesReceiptExtractorTest {
     assertThat(f.items()).containsExactly(item("床位费", "270.00"), item("诊察费", "84.00"));
   }
 
+  @Test
+  void oneStackedItemIsReadOnlyWhenItsNameIsAChargeCategory() {
+    ReceiptFields f = extractor.extract(page(box("门诊收费票据", 280, 20),
+        box("中药饮片", 60, 100), box("35.63", 70, 140),
+        box("金额合计", 60, 200), box("基金支付", 300, 200), box("个人现金", 540, 200))).fields();
+    assertThat(f.items()).containsExactly(item("中药饮片", "35.63"));
+
+    ReceiptFields other = extractor.extract(page(box("门诊收费票据", 280, 20),
+        box("门诊号码", 60, 100), box("35.63", 70, 140))).fields();
+    assertThat(other.items()).isEmpty();
+  }
+
   private static TextBox tall(String text, int x, int y) {
     return new TextBox(text, 0.4, x, y, text.length() * 28, 75);
   }
