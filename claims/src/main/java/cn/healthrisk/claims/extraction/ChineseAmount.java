@@ -98,9 +98,15 @@ public final class ChineseAmount {
     return sb.toString();
   }
 
+  /** The words with 参 and 叄, forms of 叁 that are also printed and read, written as 叁. */
+  public static String canonicalThree(String words) {
+    return words.replace('参', '叁').replace('叄', '叁');
+  }
+
   /** True when the character can appear in amount words (used to trim OCR noise around them). */
   public static boolean isAmountChar(char c) {
-    return DIGITS.indexOf(c) >= 0 || PLAIN_DIGITS.indexOf(c) >= 0 || "拾佰仟万亿元圆角分整正十百千".indexOf(c) >= 0;
+    return DIGITS.indexOf(c) >= 0 || PLAIN_DIGITS.indexOf(c) >= 0 || "拾佰仟万亿元圆角分整正十百千".indexOf(c) >= 0
+        || c == '参' || c == '叄';
   }
 
   private static String normalize(String words) {
@@ -117,6 +123,7 @@ public final class ChineseAmount {
         case '百' -> '佰';
         case '千' -> '仟';
         case '两' -> '贰';
+        case '参', '叄' -> '叁';
         default -> plain >= 0 ? DIGITS.charAt(plain) : c;
       };
       sb.append(n);

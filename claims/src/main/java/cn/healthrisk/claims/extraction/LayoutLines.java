@@ -14,6 +14,8 @@ public final class LayoutLines {
   /** About 6°: more than any scan a person would submit; beyond it the estimate is noise. */
   private static final double MAX_SKEW = 0.1;
   private static final double SAME_ROW_BAND = 0.8;
+  /** A box more than this many median heights tall spans rows (seal text): it anchors no line. */
+  private static final double TALL = 2.2;
 
   private LayoutLines() {}
 
@@ -25,6 +27,7 @@ public final class LayoutLines {
    */
   public static List<List<TextBox>> group(List<TextBox> boxes) {
     double slope = skew(boxes);
+    double tall = TALL * medianHeight(boxes);
     List<TextBox> byX = new ArrayList<>(boxes);
     byX.sort(Comparator.comparingInt(TextBox::x).thenComparingInt(TextBox::y));
     List<List<TextBox>> lines = new ArrayList<>();
@@ -32,7 +35,7 @@ public final class LayoutLines {
       List<TextBox> best = null;
       double bestOverlap = 0;
       for (List<TextBox> line : lines) {
-        TextBox last = line.get(line.size() - 1);
+        TextBox last = anchor(line, tall);
         double overlap = verticalOverlap(last, b, slope);
         if (overlap >= 0.5 && overlap > bestOverlap && last.x() <= b.x()) {
           best = line;
@@ -51,10 +54,35 @@ public final class LayoutLines {
   }
 
   /**
+   * The box of a line the next one is compared with: its last box, passing over boxes much taller
+   * than a line (a seal's text read as a box spanning three rows), which would join the rows they
+   * cover into one.
+   */
+  private static TextBox anchor(List<TextBox> line, double tall) {
+    for (int i = line.size() - 1; i >= 0; i--) {
+      if (line.get(i).height() <= tall) {
+        return line.get(i);
+      }
+    }
+    return line.get(line.size() - 1);
+  }
+
+  private static double medianHeight(List<TextBox> boxes) {
+    if (boxes.isEmpty()) {
+      return 0;
+    }
+    int[] heights = boxes.stream().mapToInt(TextBox::height).sorted().toArray();
+    return heights[heights.length / 2];
+  }
+
+  /**
    * The page's skew as dy/dx: the median slope between each box and its nearest neighbour to the
    * right at about the same height (mostly the next box of the same printed line).
    */
-  static double skew(List<TextBox> boxes) {
+  static double skew(List<TextBox> all) {
+    // Boxes spanning rows (seal text) say nothing about the rows' slope.
+    double tall = TALL * medianHeight(all);
+    List<TextBox> boxes = all.stream().filter(b -> b.height() <= tall).toList();
     List<Double> slopes = new ArrayList<>();
     for (TextBox b : boxes) {
       TextBox nearest = null;

@@ -39,6 +39,11 @@ final class ReceiptCrossChecks {
 
   private ReceiptCrossChecks() {}
 
+  /** Whether the name is a charge category of the national receipt or a common regional one. */
+  static boolean isCategory(String name) {
+    return CATEGORIES.contains(name);
+  }
+
   static void repairAndCalibrate(Map<String, Object> values, List<ReceiptItem> items,
       Map<String, Double> confidence) {
     boolean repaired = repairWords(values, confidence);
@@ -155,8 +160,9 @@ final class ReceiptCrossChecks {
     } catch (IllegalArgumentException e) {
       return false;
     }
-    if (read.length() == expected.length() - 1 && expected.endsWith(read)) {
-      // The first character was lost (佰陆拾玖元… for 叁佰陆拾玖元…): words cannot begin with a unit.
+    if (read.length() == expected.length() - 1 && oneDeleted(expected, read)) {
+      // One character was lost (佰陆拾玖元… for 叁佰陆拾玖元…, 壹佰壹拾玖伍角 for 壹佰壹拾玖元伍角): the
+      // words read do not parse, and they are the total's words but for that character.
       values.put("totalAmountInWords", expected);
       confidence.put("totalAmountInWords", Math.min(confidence.getOrDefault("totalAmountInWords", 1.0), REPAIRED));
       return true;
@@ -176,6 +182,15 @@ final class ReceiptCrossChecks {
         confidence.getOrDefault("totalAmount", 1.0));
     confidence.put("totalAmountInWords", Math.min(c, REPAIRED));
     return true;
+  }
+
+  /** Whether shorter is longer with exactly one character left out. */
+  static boolean oneDeleted(String longer, String shorter) {
+    int i = 0;
+    while (i < shorter.length() && longer.charAt(i) == shorter.charAt(i)) {
+      i++;
+    }
+    return longer.substring(i + 1).equals(shorter.substring(i));
   }
 
   private static Optional<BigDecimal> words(Map<String, Object> values) {

@@ -31,7 +31,8 @@ final class ReceiptLabels {
 
   private record Entry(String field, Pattern pattern, Pattern withColon) {}
 
-  private static final String OPT_PAREN_SUFFIX = "(?:\\((?:章|盖章|签章|元|单位:元)\\))?";
+  /** A bracketed note after a label; a seal over it may hide the closing bracket (收款单位(章). */
+  private static final String OPT_PAREN_SUFFIX = "(?:\\((?:章|盖章|签章|元|单位:元)\\)?)?";
   private static final List<Entry> ENTRIES = new ArrayList<>();
 
   static {
@@ -60,8 +61,8 @@ final class ReceiptLabels {
     add("otherPayment", "其他支付|其它支付|其他基金支付|其他医保支付");
     add("personalAccountPayment", "个人账户支付|个人帐户支付|账户支付|帐户支付|个账支付|个人账户|个人帐户");
     add("personalCashPayment", "个人现金支付|现金支付|个人现金|现金");
-    add("selfPayPortion", "个人自付(?:金额)?|自付金额|自付|个人自负(?:金额)?|自负金额|自负");
-    add("selfExpense", "个人自费(?:金额)?|自费金额|自费");
+    add("selfPayPortion", "(?:其中)?个人自付(?:金额)?|其中自付|自付金额|自付|个人自负(?:金额)?|自负金额|自负");
+    add("selfExpense", "(?:其中)?个人自费(?:金额)?|其中自费|自费金额|自费");
   }
 
   /** Every Han character used in a label, the alphabet for undoing a misread character. */

@@ -29,6 +29,9 @@ public final class ReceiptValues {
   private static final Pattern ALNUM_RUN = Pattern.compile("[A-Za-z0-9]+");
   private static final Pattern MISCOUNTED_MASK = Pattern.compile("([0-9]{6})(\\*{5,11})([0-9]{3}[0-9Xx])");
   private static final Pattern STRAY_IN_MASK = Pattern.compile("([0-9]{6})[0-9*]{1,3}?(?<!\\*)\\*{8}([0-9]{3}[0-9Xx])");
+  private static final Pattern STOP_AS_POINT = Pattern.compile("(?<=\\d)[。·](?=\\d{2}(?!\\d))");
+  private static final Pattern DECIMAL_COMMA = Pattern.compile("(?<=\\d),(?=\\d{2}$)");
+  private static final Pattern POINTS_AS_GROUPS = Pattern.compile("-?\\d{1,3}(?:\\.\\d{3})+\\.\\d{2}");
   private static final Pattern DAYS = Pattern.compile("(\\d+(?:\\.\\d)?)");
 
   private ReceiptValues() {}
@@ -76,9 +79,20 @@ public final class ReceiptValues {
 
   /** An amount like ¥1,188.59, 1188.59元 or 420 (scale 2); format not ok when other text surrounds it. */
   public static Optional<Parsed<BigDecimal>> amount(String text) {
-    String s = compact(text).replace("¥", "").replace("￥", "").replace("RMB", "");
-    if (s.endsWith("元")) {
-      s = s.substring(0, s.length() - 1);
+    String printed = compact(text).replace("¥", "").replace("￥", "").replace("RMB", "");
+    if (printed.endsWith("元")) {
+      printed = printed.substring(0, printed.length() - 1);
+    }
+    // OCR reads the decimal point as an ideographic full stop or a comma (12。50, 1234,56): a
+    // comma before exactly two final digits is no thousands separator.
+    String s = DECIMAL_COMMA.matcher(STOP_AS_POINT.matcher(printed).replaceAll(".")).replaceAll(".");
+    if (POINTS_AS_GROUPS.matcher(s).matches()) {
+      // Thousands separators read as points (1.883.35): only the last point is the decimal one.
+      int last = s.lastIndexOf('.');
+      s = s.substring(0, last).replace('.', ',') + s.substring(last);
+    }
+    if (!s.equals(printed)) {
+      return amount(s).map(p -> new Parsed<>(p.value(), false));
     }
     String fixed = fixDigits(s);
     if (STRICT_AMOUNT.matcher(fixed).matches()) {
@@ -89,10 +103,17 @@ public final class ReceiptValues {
       return Optional.empty();
     }
     String found = m.group();
-    if (!STRICT_AMOUNT.matcher(found).matches()) {
+    // Digits glued to letters are a code (MZ637420, ZY1024), not an amount.
+    boolean letterBefore = m.start() > 0 && isAsciiLetter(s.charAt(m.start() - 1));
+    boolean letterAfter = m.end() < s.length() && isAsciiLetter(s.charAt(m.end()));
+    if (letterBefore || letterAfter || !STRICT_AMOUNT.matcher(found).matches()) {
       return Optional.empty();
     }
     return Optional.of(new Parsed<>(toMoney(found), false));
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
   }
 
   /** All amounts with two decimals printed in the text (used to ground values). */
@@ -210,7 +231,7 @@ public final class ReceiptValues {
     if (start >= end) {
       return Optional.empty();
     }
-    String words = s.substring(start, end);
+    String words = ChineseAmount.canonicalThree(s.substring(start, end));
     return Optional.of(new Parsed<>(words, ChineseAmount.tryParse(words).isPresent()));
   }
 

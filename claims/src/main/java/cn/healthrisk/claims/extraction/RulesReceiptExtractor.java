@@ -35,6 +35,19 @@ public final class RulesReceiptExtractor {
   private static final Pattern TWO_PLACES = Pattern.compile("\\d\\.\\d{2}(?!\\d)");
   private static final double FORMAT_PENALTY = 0.5;
   private static final double FUZZY_LABEL_PENALTY = 0.8;
+  /** A name separated from the sex printed after it is a little less certain than a name alone. */
+  private static final double GENDER_SPLIT_PENALTY = 0.9;
+  /** OCR confidence of a figure box taken as the value without looking further right. */
+  private static final double SURE_FIGURE = 0.8;
+  private static final Pattern NAME_THEN_GENDER = Pattern.compile("([\\p{IsHan}·]{2,6}?)(\\s*)([男女])");
+  /** An institution's name as a heading, optionally followed by the receipt title. */
+  private static final Pattern HEADING_HOSPITAL = Pattern.compile(
+      "(\\p{IsHan}{2,30}?(?:医院|卫生院|保健院|保健所|服务中心|服务站|医疗中心|诊所|门诊部|医务室|卫生室)"
+          + "(?:\\(\\p{IsHan}{1,10}\\))?)"
+          + "(?:(?:门诊|住院|急诊|医疗|收费|电子|专用|结算|票据|发票|收据|单|\\(机打\\))*)");
+  /** A name taken from its position (the heading), not from a label. */
+  private static final double HEADING_PENALTY = 0.9;
+  private static final Pattern GENDER_LABEL = Pattern.compile("^性别:?");
   private static final List<String> TEXT_FIELDS =
       List.of("payerName", "hospitalName", "hospitalType", "insuranceType");
 
@@ -45,11 +58,15 @@ public final class RulesReceiptExtractor {
       OcrPage page = document.pages().get(p);
       List<TextBox> segments = split(page.boxes());
       List<List<TextBox>> lines = LayoutLines.group(segments);
+      st.genderPrinted |= segments.stream().anyMatch(b -> GENDER_LABEL.matcher(ReceiptValues.compact(b.text())).find());
       Set<TextBox> consumed = new HashSet<>();
       if (st.items.isEmpty()) {
         readItems(p, lines, st, consumed);
       }
       readLabels(p, lines, st, consumed);
+      if (p == 0) {
+        readHeadingHospital(lines, st);
+      }
     }
     DocumentType type = detectType(document, st.extra);
     ReceiptCrossChecks.repairAndCalibrate(st.values, st.items, st.confidence);
@@ -66,6 +83,33 @@ public final class RulesReceiptExtractor {
     final Map<String, FieldSource> sources = new LinkedHashMap<>();
     final List<ReceiptItem> items = new ArrayList<>();
     final Map<String, String> extra = new LinkedHashMap<>();
+    /** The page prints the sex under a label of its own (性别：女), so no name has it appended. */
+    boolean genderPrinted;
+  }
+
+  /**
+   * Slips and many regional receipts print the hospital's name as their heading instead of under a
+   * label (陕西省人民医院 / 门诊收费票据, or 某某医院门诊收费票据 in one line). Without a labelled
+   * name, a heading line above every label whose text is a medical institution's name (ending in
+   * 医院, 卫生院, 保健院, 卫生服务中心 …), optionally followed by the receipt's title, is taken.
+   */
+  private static void readHeadingHospital(List<List<TextBox>> lines, State st) {
+    if (st.values.containsKey("hospitalName")) {
+      return;
+    }
+    for (List<TextBox> line : lines) {
+      if (line.stream().anyMatch(b -> isLabel(b) || ReceiptValues.compact(b.text()).indexOf(':') >= 0)) {
+        return;
+      }
+      for (TextBox b : line) {
+        Matcher m = HEADING_HOSPITAL.matcher(ReceiptValues.compact(b.text()));
+        if (m.matches()) {
+          put("hospitalName", m.group(1), true, b, b, 0, st);
+          st.confidence.computeIfPresent("hospitalName", (f, c) -> c * HEADING_PENALTY);
+          return;
+        }
+      }
+    }
   }
 
   /** Splits boxes in which OCR or a text layer merged several "label: value" pairs. */
@@ -158,7 +202,7 @@ public final class RulesReceiptExtractor {
           }
           continue;
         }
-        List<TextBox> candidates = neighbours(lines, li, k, consumed);
+        List<TextBox> candidates = neighbours(lines, li, k, consumed, m);
         if (m.field() == null) {
           // An unknown label takes only the box right of it: a box below may belong to anything.
           if (!candidates.isEmpty() && candidates.get(0).y() <= seg.bottom()) {
@@ -170,6 +214,9 @@ public final class RulesReceiptExtractor {
         for (TextBox candidate : candidates) {
           if (assign(m.field(), candidate.text(), seg, candidate, page, st)) {
             consumed.add(candidate);
+            // Pieces of amount words offered joined are used up with it.
+            lines.get(li).stream().filter(b -> b.x() >= candidate.x() && b.right() <= candidate.right()
+                && wordsField(m.field()) && ReceiptValues.looksLikeWords(b.text())).forEach(consumed::add);
             break;
           }
         }
@@ -232,9 +279,15 @@ public final class RulesReceiptExtractor {
     return ReceiptValues.maskedId(value).map(Parsed::formatOk).orElse(false);
   }
 
-  /** The box to the right of a label, then the boxes below it that overlap it horizontally. */
+  /**
+   * The box to the right of a label, then the boxes below it that overlap it horizontally. For a
+   * figure (amount, date, number) the boxes right of the label up to the first one with a digit are
+   * all candidates: a seal's text or a stray mark often sits between a label and its figure
+   * (个人现金： 收费专用章 955.20). Amount words OCR cut into pieces around such a mark are also
+   * offered joined (贰佰保拾 | 医院 | 爱元陆角陆分).
+   */
   private static List<TextBox> neighbours(
-      List<List<TextBox>> lines, int li, int k, Set<TextBox> consumed) {
+      List<List<TextBox>> lines, int li, int k, Set<TextBox> consumed, ReceiptLabels.Match m) {
     List<TextBox> out = new ArrayList<>();
     TextBox label = lines.get(li).get(k);
     List<TextBox> line = lines.get(li);
@@ -246,10 +299,34 @@ public final class RulesReceiptExtractor {
     // In a row of column headings (姓名 性别 医保类型 …) the value is under the label, and the box
     // to its right is the next heading.
     if (r < line.size() && !isHeadingRow(line)) {
-      TextBox right = line.get(r);
-      if (!consumed.contains(right) && !isLabel(right)) {
-        out.add(right);
+      List<TextBox> right = new ArrayList<>();
+      for (int i = r; i < line.size(); i++) {
+        TextBox b = line.get(i);
+        if (consumed.contains(b)) {
+          break;
+        }
+        if (isLabel(b)) {
+          if (i == r && valueLikeLabel(m, line, i)) {
+            right.add(b);
+          }
+          break;
+        }
+        right.add(b);
+        if (!figureField(m.field()) && !wordsField(m.field()) || hasDigit(b) && b.confidence() >= SURE_FIGURE) {
+          break;
+        }
       }
+      if (figureField(m.field())) {
+        // A seal's digits read unsure (90 at 0.46) give way to a well-formed figure after them.
+        right.sort(Comparator.comparing(b -> !wellFormed(m.field(), b)));
+      }
+      if (wordsField(m.field())) {
+        List<TextBox> pieces = right.stream().filter(b -> ReceiptValues.looksLikeWords(b.text())).toList();
+        if (pieces.size() > 1) {
+          out.add(joined(pieces));
+        }
+      }
+      out.addAll(right);
     }
     for (int below = li + 1; below < Math.min(lines.size(), li + 2); below++) {
       // A value may itself read like a label (医保类型 自费): under a heading row, a colon-less
@@ -264,6 +341,49 @@ public final class RulesReceiptExtractor {
           .ifPresent(out::add);
     }
     return out;
+  }
+
+  /**
+   * A text field's value that happens to be a label word (医保类型： 自费): right after a label with a
+   * colon, itself without colon or value, and with nothing right of it that could be its own value.
+   */
+  private static boolean valueLikeLabel(ReceiptLabels.Match m, List<TextBox> line, int i) {
+    if (!m.hadColon() || !TEXT_FIELDS.contains(m.field()) || i != line.size() - 1) {
+      return false;
+    }
+    ReceiptLabels.Match inner = ReceiptLabels.match(ReceiptValues.compact(line.get(i).text()));
+    return inner != null && !inner.hadColon() && inner.value().isEmpty();
+  }
+
+  private static boolean wellFormed(String field, TextBox b) {
+    return b.confidence() >= SURE_FIGURE
+        && parse(ReceiptLabels.STAY.equals(field) ? "admissionDate"
+            : ReceiptLabels.TOTAL_ANY.equals(field) ? "totalAmount" : field, b.text())
+            .map(Parsed::formatOk).orElse(false);
+  }
+
+  private static boolean figureField(String field) {
+    return field != null && !TEXT_FIELDS.contains(field) && !field.equals("checkCode")
+        && !field.equals("payerIdMasked") && !field.equals("totalAmountInWords");
+  }
+
+  private static boolean wordsField(String field) {
+    return "totalAmountInWords".equals(field) || ReceiptLabels.TOTAL_ANY.equals(field);
+  }
+
+  private static boolean hasDigit(TextBox b) {
+    return b.text().chars().anyMatch(c -> c >= '0' && c <= '9' || c >= '\uFF10' && c <= '\uFF19');
+  }
+
+  /** One box spanning the given boxes of a line, their texts joined. */
+  private static TextBox joined(List<TextBox> boxes) {
+    TextBox first = boxes.get(0);
+    TextBox last = boxes.get(boxes.size() - 1);
+    int top = boxes.stream().mapToInt(TextBox::y).min().orElse(first.y());
+    int bottom = boxes.stream().mapToInt(TextBox::bottom).max().orElse(first.bottom());
+    double confidence = boxes.stream().mapToDouble(TextBox::confidence).min().orElse(0);
+    String text = String.join("", boxes.stream().map(b -> ReceiptValues.compact(b.text())).toList());
+    return new TextBox(text, confidence, first.x(), top, last.right() - first.x(), bottom - top);
   }
 
   /** Three or more short word boxes without colons or digits, at least one a known label. */
@@ -311,12 +431,40 @@ public final class RulesReceiptExtractor {
       }
       return true;
     }
+    if ("payerName".equals(field) && !st.genderPrinted) {
+      Optional<String> name = nameBeforeGender(raw);
+      if (name.isPresent()) {
+        put(field, name.get(), true, label, valueBox, page, st);
+        st.confidence.computeIfPresent(field, (f, c) -> c * GENDER_SPLIT_PENALTY);
+        return true;
+      }
+    }
     Optional<? extends Parsed<?>> parsed = parse(field, raw);
     if (parsed.isEmpty()) {
       return false;
     }
     put(field, parsed.get().value(), parsed.get().formatOk(), label, valueBox, page, st);
     return true;
+  }
+
+  /**
+   * A name with the sex printed after it in the same box (魏平 男, 万超文女), where no 性别 label of
+   * its own holds the sex. With a space before 男/女 it is certainly the sex; without one a
+   * three-character name ending in 男 after a character that often precedes it in given names
+   * (亚男, 胜男, 若男) is kept whole.
+   */
+  static Optional<String> nameBeforeGender(String raw) {
+    String s = ReceiptValues.normalize(raw).strip().replaceAll("^[:,.;、]+|[:,.;、]+$", "").strip();
+    Matcher m = NAME_THEN_GENDER.matcher(s);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String name = m.group(1).replaceAll("\\s+", "");
+    boolean spaced = !m.group(2).isEmpty();
+    if (!spaced && name.length() == 2 && m.group(3).equals("男") && "亚胜若".indexOf(name.charAt(1)) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(name);
   }
 
   private static Optional<? extends Parsed<?>> parse(String field, String raw) {
@@ -401,7 +549,9 @@ public final class RulesReceiptExtractor {
     for (int li = 0; li + 1 < lines.size(); li++) {
       List<TextBox> names = lines.get(li);
       List<TextBox> amounts = lines.get(li + 1);
-      if (names.size() < 2 || names.size() != amounts.size()
+      // One name over one amount is an item only when the name is a standard charge category.
+      boolean single = names.size() == 1 && ReceiptCrossChecks.isCategory(ReceiptValues.compact(names.get(0).text()));
+      if (names.size() < 2 && !single || names.size() != amounts.size()
           || !names.stream().allMatch(b -> !consumed.contains(b) && isItemName(b))
           || !amounts.stream().allMatch(b -> !consumed.contains(b)
               && ReceiptValues.compact(b.text()).replace("¥", "").matches("\\d[\\d,]*\\.\\d{2}"))) {
@@ -466,7 +616,9 @@ public final class RulesReceiptExtractor {
     double[] bounds = new double[n + 1];
     bounds[0] = Double.NEGATIVE_INFINITY;
     for (int i = 1; i < n; i++) {
-      bounds[i] = (centerX(header.get(i - 1)) + centerX(header.get(i))) / 2.0;
+      // Half-way across the gap between the headings: names printed flush left under a centred
+      // heading reach further left than half-way between the headings' centres.
+      bounds[i] = (header.get(i - 1).right() + header.get(i).x()) / 2.0;
     }
     // The last column reaches a little past its header: right-aligned amounts overhang it.
     bounds[n] = header.get(n - 1).right() + 1.5 * header.get(n - 1).width();

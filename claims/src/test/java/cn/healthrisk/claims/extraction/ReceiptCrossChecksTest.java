@@ -38,6 +38,36 @@ class ReceiptCrossChecksTest {
   }
 
   @Test
+  void wordsWithOneCharacterLostAnywhereAreTheTotalWrittenOut() {
+    read("totalAmount", "119.54");
+    read("totalAmountInWords", "壹佰壹拾玖伍角肆分");
+    run();
+
+    assertThat(values.get("totalAmountInWords")).isEqualTo("壹佰壹拾玖元伍角肆分");
+    assertThat(confidence.get("totalAmountInWords")).isLessThanOrEqualTo(ReceiptCrossChecks.REPAIRED);
+  }
+
+  @Test
+  void wordsMissingMoreThanOneCharacterAreNotCompleted() {
+    read("totalAmount", "972.39");
+    read("totalAmountInWords", "元叁角玖分");
+    run();
+
+    assertThat(values.get("totalAmountInWords")).isEqualTo("元叁角玖分");
+    assertThat(confidence.get("totalAmountInWords")).isLessThanOrEqualTo(ReceiptCrossChecks.UNCORROBORATED);
+  }
+
+  @Test
+  void oneDeletedComparesAtEveryPosition() {
+    assertThat(ReceiptCrossChecks.oneDeleted("abcd", "bcd")).isTrue();
+    assertThat(ReceiptCrossChecks.oneDeleted("abcd", "acd")).isTrue();
+    assertThat(ReceiptCrossChecks.oneDeleted("abcd", "abc")).isTrue();
+    assertThat(ReceiptCrossChecks.oneDeleted("abcd", "abd")).isTrue();
+    assertThat(ReceiptCrossChecks.oneDeleted("abcd", "axd")).isFalse();
+    assertThat(ReceiptCrossChecks.oneDeleted("abcd", "dcb")).isFalse();
+  }
+
+  @Test
   void wordsWithADifferentDigitAreKeptForTheValidator() {
     read("totalAmount", "1188.59");
     read("totalAmountInWords", "壹仟贰佰捌拾捌元伍角玖分");

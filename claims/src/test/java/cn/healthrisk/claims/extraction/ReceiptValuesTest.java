@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.healthrisk.claims.extraction.ReceiptValues.Parsed;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,5 +52,36 @@ class ReceiptValuesTest {
     Parsed<String> p = ReceiptValues.maskedId(text).orElseThrow();
     assertThat(p.value()).isEqualTo(expected);
     assertThat(p.formatOk()).isEqualTo(formatOk);
+  }
+
+  @Test
+  void digitsGluedToLettersAreACodeNotAnAmount() {
+    assertThat(ReceiptValues.amount("MZ637420")).isEmpty();
+    assertThat(ReceiptValues.amount("ZY1024.00")).isEmpty();
+    assertThat(ReceiptValues.amount("12.50(自费)")).isPresent();
+    assertThat(ReceiptValues.amount("RMB 12.50")).isPresent();
+  }
+
+  @Test
+  void aDecimalPointReadAsAFullStopOrCommaIsAPointButNotAPerfectRead() {
+    assertThat(ReceiptValues.amount("12。50")).contains(new Parsed<>(new BigDecimal("12.50"), false));
+    assertThat(ReceiptValues.amount("1234,56")).contains(new Parsed<>(new BigDecimal("1234.56"), false));
+    assertThat(ReceiptValues.amount("¥1,234,56")).contains(new Parsed<>(new BigDecimal("1234.56"), false));
+    assertThat(ReceiptValues.amount("25,544.84")).contains(new Parsed<>(new BigDecimal("25544.84"), true));
+    assertThat(ReceiptValues.amount("1,234")).contains(new Parsed<>(new BigDecimal("1234.00"), true));
+  }
+
+  @Test
+  void thousandsSeparatorsReadAsPointsLeaveTheLastPointAsTheDecimalOne() {
+    assertThat(ReceiptValues.amount("1.883.35")).contains(new Parsed<>(new BigDecimal("1883.35"), false));
+    assertThat(ReceiptValues.amount("12.057.980.10")).contains(new Parsed<>(new BigDecimal("12057980.10"), false));
+    assertThat(ReceiptValues.amount("1883.35")).contains(new Parsed<>(new BigDecimal("1883.35"), true));
+  }
+
+  @Test
+  void amountWordsWithTheFormsOfThreeAreWrittenWithTheOneForm() {
+    assertThat(ReceiptValues.amountWords("人民币(大写)参拾伍元陆角叄分"))
+        .contains(new Parsed<>("叁拾伍元陆角叁分", true));
+    assertThat(ChineseAmount.tryParse("参拾伍元陆角参分")).contains(new BigDecimal("35.63"));
   }
 }

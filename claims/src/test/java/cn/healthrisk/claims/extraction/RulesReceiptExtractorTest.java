@@ -258,6 +258,142 @@ class RulesReceiptExtractorTest {
     assertThat(f.hospitalDays()).isEqualByComparingTo("22.5");
   }
 
+  /** A one-column slip: labels at the left edge, values at the right, a seal over the totals. */
+  private static List<TextBox> slip(TextBox... extra) {
+    List<TextBox> boxes = new java.util.ArrayList<>(List.of(
+        box("宁夏回族自治区第五人民医院", 200, 40),
+        box("门诊收费票据", 280, 90),
+        box("票据号码：", 20, 160), box("0012345678", 620, 160),
+        box("医保类型：", 20, 200), box("自费", 700, 200),
+        box("门诊号：", 20, 240), box("MZ123456", 620, 240),
+        box("合计：", 20, 300), tall("自物", 420, 290), box("120.50", 660, 300),
+        box("大写：", 20, 340), box("壹佰贰拾", 420, 340), box("院", 560, 345), box("元伍角整", 620, 340),
+        box("统筹基金：", 20, 380), box("0.00", 700, 380),
+        box("个人账户：", 20, 420), box("0.00", 700, 420),
+        box("个人现金：", 20, 460), box("收费专用章", 400, 462), box("120.50", 660, 460)));
+    boxes.addAll(List.of(extra));
+    return boxes;
+  }
+
+  @Test
+  void readsFiguresPastASealBetweenLabelAndValueAndWordsCutAroundIt() {
+    ReceiptExtractionResult r = extractor.extract(page(slip().toArray(TextBox[]::new)));
+    ReceiptFields f = r.fields();
+
+    assertMoney(f.totalAmount(), "120.50");
+    assertMoney(f.personalCashPayment(), "120.50");
+    assertMoney(f.fundPayment(), "0.00");
+    assertThat(f.totalAmountInWords()).isEqualTo("壹佰贰拾元伍角整");
+  }
+
+  @Test
+  void aValueThatReadsLikeALabelIsTheValueOfTheLabelBeforeIt() {
+    ReceiptFields f = extractor.extract(page(slip().toArray(TextBox[]::new))).fields();
+
+    assertThat(f.insuranceType()).isEqualTo("自费");
+    // The 门诊号 under 自费 is a code, not an amount of 自费 (self expense).
+    assertThat(f.selfExpense()).isNull();
+  }
+
+  @Test
+  void aTallSealFragmentDoesNotJoinTheRowsItCovers() {
+    List<List<TextBox>> lines = LayoutLines.group(List.of(
+        box("合计：", 20, 300), new TextBox("江省中", 0.7, 420, 290, 90, 100), box("大写：", 20, 340),
+        box("伍佰元整", 500, 345), box("525.35", 660, 305), box("统筹基金：", 20, 380), box("0.00", 700, 380)));
+
+    assertThat(lines).anySatisfy(line -> assertThat(line.stream().map(TextBox::text).toList())
+        .contains("合计：", "525.35").doesNotContain("伍佰元整"));
+    assertThat(lines).anySatisfy(line -> assertThat(line.stream().map(TextBox::text).toList())
+        .containsExactly("大写：", "伍佰元整"));
+  }
+
+  @Test
+  void takesTheHospitalFromTheHeadingOnlyWithoutALabelledOne() {
+    ReceiptExtractionResult r = extractor.extract(page(slip().toArray(TextBox[]::new)));
+    assertThat(r.fields().hospitalName()).isEqualTo("宁夏回族自治区第五人民医院");
+    assertThat(r.fieldConfidence().get("hospitalName")).isLessThanOrEqualTo(0.9);
+
+    ReceiptFields labelled = extractor.extract(page(slip(box("收款单位：银川市第一人民医院", 20, 520))
+        .toArray(TextBox[]::new))).fields();
+    assertThat(labelled.hospitalName()).isEqualTo("银川市第一人民医院");
+
+    ReceiptFields oneLine = extractor.extract(page(box("浙江省人民医院门诊收费票据", 200, 40),
+        box("票据号码：", 20, 160), box("0012345678", 620, 160))).fields();
+    assertThat(oneLine.hospitalName()).isEqualTo("浙江省人民医院");
+
+    // A title that names no institution, and an institution's name below the labels (a seal), are not taken.
+    ReceiptFields title = extractor.extract(page(box("浙江省医疗门诊收费票据", 200, 40),
+        box("票据号码：", 20, 160), box("0012345678", 620, 160), box("浙江省人民医院", 300, 400))).fields();
+    assertThat(title.hospitalName()).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "魏平 男, 魏平",
+      "万超文女, 万超文",
+      "司马庆男, 司马庆",
+      "何国女, 何国",
+      "王亚男, 王亚男",
+      "张胜男, 张胜男",
+      "王亚 男, 王亚",
+      "李娜, 李娜",
+      "欧阳娜娜, 欧阳娜娜"})
+  void separatesTheSexPrintedAfterTheName(String printed, String name) {
+    ReceiptExtractionResult r = extractor.extract(page(
+        box("门诊收费票据", 280, 20), box("姓名：", 20, 100), box(printed, 600, 100)));
+    assertThat(r.fields().payerName()).isEqualTo(name);
+    assertThat(r.fieldConfidence().get("payerName")).isLessThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void keepsTheWholeNameWhenTheSexHasALabelOfItsOwn() {
+    ReceiptFields f = extractor.extract(page(box("门诊收费票据", 280, 20),
+        box("姓名：", 20, 100), box("林若女", 300, 100), box("性别：女", 600, 100))).fields();
+    assertThat(f.payerName()).isEqualTo("林若女");
+  }
+
+  @Test
+  void anUnsureDigitOfASealGivesWayToTheWellFormedFigureAfterIt() {
+    ReceiptFields f = extractor.extract(page(box("门诊收费票据", 280, 20),
+        box("统筹基金：", 20, 100), new TextBox("90", 0.46, 600, 96, 40, 30), box("220.56", 740, 100),
+        box("个人现金：", 20, 140), box("249.07", 740, 140))).fields();
+    assertMoney(f.fundPayment(), "220.56");
+    assertMoney(f.personalCashPayment(), "249.07");
+  }
+
+  @Test
+  void aSealHidingTheClosingBracketOfALabelLeavesTheLabelALabel() {
+    ReceiptFields f = extractor.extract(page(box("住院收费票据", 280, 20),
+        box("收款单位(章北京积水潭医院", 20, 100))).fields();
+    assertThat(f.hospitalName()).isEqualTo("北京积水潭医院");
+  }
+
+  @Test
+  void namesPrintedFlushLeftUnderACentredHeadingStayInTheirColumn() {
+    ReceiptFields f = extractor.extract(page(box("住院收费票据", 500, 20),
+        box("项目名称", 100, 100), box("金额(元)", 400, 100), box("备注", 600, 100),
+        box("项目名称", 900, 100), box("金额(元)", 1200, 100),
+        box("床位费", 60, 140), box("270.00", 420, 140), box("诊察费", 740, 140), box("84.00", 1230, 140),
+        box("合计：354.00", 60, 200))).fields();
+    assertThat(f.items()).containsExactly(item("床位费", "270.00"), item("诊察费", "84.00"));
+  }
+
+  @Test
+  void oneStackedItemIsReadOnlyWhenItsNameIsAChargeCategory() {
+    ReceiptFields f = extractor.extract(page(box("门诊收费票据", 280, 20),
+        box("中药饮片", 60, 100), box("35.63", 70, 140),
+        box("金额合计", 60, 200), box("基金支付", 300, 200), box("个人现金", 540, 200))).fields();
+    assertThat(f.items()).containsExactly(item("中药饮片", "35.63"));
+
+    ReceiptFields other = extractor.extract(page(box("门诊收费票据", 280, 20),
+        box("门诊号码", 60, 100), box("35.63", 70, 140))).fields();
+    assertThat(other.items()).isEmpty();
+  }
+
+  private static TextBox tall(String text, int x, int y) {
+    return new TextBox(text, 0.4, x, y, text.length() * 28, 75);
+  }
+
   private static ReceiptItem item(String name, String amount) {
     return new ReceiptItem(name, new BigDecimal(amount));
   }
