@@ -5,7 +5,8 @@ import java.math.BigDecimal;
 /**
  * Thresholds of the anomaly rules; the defaults are the contract's.
  *
- * @param amountTolerance largest difference between the claimed amount and the receipts' total that is not a mismatch
+ * @param amountTolerance largest difference that is not a mismatch: the claimed amount against the receipts' total,
+ *     and a receipt's items or payment lines against its 合计 (合计 in words has none)
  * @param splitStayWindowDays a readmission at most this many days after a discharge, for a related diagnosis, is a
  *     split stay (15: day 15 is split, day 16 is not)
  * @param frequencyWindowDays claims whose service dates lie at most this many days apart count together (30)

@@ -93,10 +93,10 @@ public final class ClaimAnomalyRules {
             Map.of("document", e.getKey(), "findings", List.copyOf(e.getValue())))));
   }
 
-  private static void fromValidations(ReceiptExtraction r, Set<String> checks, FlagCode code, Severity severity,
+  private void fromValidations(ReceiptExtraction r, Set<String> checks, FlagCode code, Severity severity,
       String title, List<Flag> flags) {
     for (Validation v : r.validations()) {
-      if (!v.passed() && checks.contains(v.check()) && !isMissingInput(v)) {
+      if (!v.passed() && checks.contains(v.check()) && !isMissingInput(v) && !roundingOnly(r.fields(), v.check())) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("document", r.document());
         evidence.put("check", v.check());
@@ -107,6 +107,31 @@ public final class ClaimAnomalyRules {
             title + "（" + r.document() + "）：" + Objects.requireNonNullElse(v.detail(), v.check()), evidence));
       }
     }
+  }
+
+  /**
+   * A sum that misses the total by no more than the amount tolerance (a cent of rounding between the lines) is
+   * recorded as a failed check on the receipt but raises no flag. Words against figures have no tolerance.
+   */
+  private boolean roundingOnly(ReceiptFields f, String check) {
+    if (f.totalAmount() == null) {
+      return false;
+    }
+    java.math.BigDecimal sum;
+    if (check.equals("ITEMS_SUM_EQUALS_TOTAL")) {
+      if (f.items().isEmpty()) {
+        return false;
+      }
+      sum = f.items().stream().map(cn.healthrisk.claims.extraction.ReceiptItem::amount).filter(Objects::nonNull)
+          .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    } else if (check.equals("PAYMENT_SPLIT_EQUALS_TOTAL")) {
+      sum = java.util.stream.Stream.of(f.fundPayment(), f.otherPayment(), f.personalAccountPayment(),
+          f.personalCashPayment()).filter(Objects::nonNull).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    } else {
+      return false;
+    }
+    java.math.BigDecimal diff = sum.subtract(f.totalAmount()).abs();
+    return diff.signum() > 0 && diff.compareTo(settings.amountTolerance()) <= 0;
   }
 
   /** A check that failed only because a field was not read is a confidence problem, not an anomaly. */

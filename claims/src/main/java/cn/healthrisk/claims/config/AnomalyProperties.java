@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Thresholds of the anomaly rules, {@code engine.claims.anomaly.*} (environment variables
  * {@code ENGINE_CLAIMS_ANOMALY_*}); the defaults are the contract's.
  *
- * @param amountTolerance CLAIMED_AMOUNT_MISMATCH only beyond this difference (yuan)
+ * @param amountTolerance CLAIMED_AMOUNT_MISMATCH, RECEIPT_TOTAL_MISMATCH (items against 合计) and
+ *     PAYMENT_SPLIT_MISMATCH only beyond this difference (yuan)
  * @param splitStayWindowDays SPLIT_HOSPITALIZATION: readmission at most this many days after a discharge
  * @param frequencyWindowDays HIGH_FREQUENCY: claims whose service dates lie at most this many days apart
  * @param frequencyMaxClaims HIGH_FREQUENCY: raised when more claims than this fall in one window

@@ -209,6 +209,34 @@ class ClaimAnomalyRulesTest {
   }
 
   @Test
+  void aSumOffByNoMoreThanTheAmountToleranceIsRoundingNotAMismatch() {
+    ReceiptFields base = receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "456.78", "1").fields();
+    for (String[] c : new String[][] {{"456.77", "456.78", "0.00"}, {"456.78", "456.78", "0.01"}}) {
+      ReceiptFields f = new ReceiptFields(base.invoiceCode(), base.invoiceNumber(), base.checkCode(), base.payerName(),
+          base.payerIdMasked(), base.issueDate(), base.hospitalName(), base.hospitalType(), base.insuranceType(),
+          base.visitDate(), null, null, null, List.of(new ReceiptItem("西药费", new BigDecimal(c[0]))),
+          new BigDecimal("456.78"), null, new BigDecimal(c[1]), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+          new BigDecimal(c[2]), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), Map.of());
+      var r = new ReceiptExtraction("C-1", "r1.jpg", DocumentType.OUTPATIENT_RECEIPT, f, Map.of(), List.of(
+          c[0].equals("456.78") ? Validation.fail("PAYMENT_SPLIT_EQUALS_TOTAL", "fundPayment", "split")
+              : Validation.fail("ITEMS_SUM_EQUALS_TOTAL", "totalAmount", "sum")));
+      assertThat(codes(claim("456.78", "J06.900"), POLICY, List.of(r))).as(String.join(" ", c)).isEmpty();
+    }
+    // Two cents is beyond the default tolerance of 0.01.
+    ReceiptFields f = new ReceiptFields(base.invoiceCode(), base.invoiceNumber(), base.checkCode(), base.payerName(),
+        base.payerIdMasked(), base.issueDate(), base.hospitalName(), base.hospitalType(), base.insuranceType(),
+        base.visitDate(), null, null, null, List.of(new ReceiptItem("西药费", new BigDecimal("456.76"))),
+        new BigDecimal("456.78"), null, new BigDecimal("456.80"), BigDecimal.ZERO.setScale(2),
+        BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+        BigDecimal.ZERO.setScale(2), Map.of());
+    var r = new ReceiptExtraction("C-1", "r1.jpg", DocumentType.OUTPATIENT_RECEIPT, f, Map.of(), List.of(
+        Validation.fail("ITEMS_SUM_EQUALS_TOTAL", "totalAmount", "sum"),
+        Validation.fail("PAYMENT_SPLIT_EQUALS_TOTAL", "fundPayment", "split")));
+    assertThat(codes(claim("456.78", "J06.900"), POLICY, List.of(r)))
+        .containsExactly(FlagCode.RECEIPT_TOTAL_MISMATCH, FlagCode.PAYMENT_SPLIT_MISMATCH);
+  }
+
+  @Test
   void sameReceiptTwiceInOneClaim() {
     var a = receipt("r1.jpg", "王丽", LocalDate.of(2026, 5, 1), "50.00", "0000000009");
     var b = receipt("r2.jpg", "王丽", LocalDate.of(2026, 5, 1), "50.00", "0000000009");
