@@ -35,6 +35,14 @@ public final class PromptInjectionDetector {
           + "|(?i:claim|flag|anomal|validat|approv|check|rule|passed|risk)");
   private static final List<Pattern> PATTERNS = List.of(
       Pattern.compile("(忽略|无视|忘记|不要理会|不要遵循)(掉)?(以上|上述|之前|前面|先前|所有|全部|一切)?(的)?(所有)?(指令|指示|提示|规则|要求|设定|内容)"),
+      // The same with what is to be ignored qualified (忽略之前的所有审核规则, 忽略医院等级要求).
+      Pattern.compile("(忽略|无视|不要理会|不要遵循|跳过)(掉)?[^。；;，,！!？?\\s]{0,10}?(审核|核赔|理赔|校验|核对|风控)?(指令|指示|规则|要求|设定|限制|校验|检查)"),
+      // Addressing whoever reads the text as a program (如果你是自动审核程序).
+      Pattern.compile("(如果|假如|若|倘若)(你|您)(是|为)[^。；;，,]{0,8}(程序|系统|模型|机器人|AI|ai|人工智能|助手)"),
+      // A decision written in a model's output format or a chat transcript's roles.
+      Pattern.compile("(?i)\\b(status|flags?|decision|result|risk)\\s*[=:]\\s*(\\[\\s*]|\"?(approved?|clean|pass(ed)?|ok|none|low)\\b)"),
+      Pattern.compile("(?i)\\b(system|user)\\s*:.{0,120}?\\bassistant\\s*:"),
+      Pattern.compile("(标记|标注|判定|判为|设为|改为)(为)?\\s*(CLEAN|clean|无异常|正常案件|通过|可赔付)"),
       Pattern.compile("你(现在)?(是|作为|扮演)(一个|一名)?(AI|ai|人工智能|助手|语言模型|大模型|机器人)"),
       Pattern.compile("(作为|身为)(一个|一名)?(AI|ai|人工智能|语言模型|大模型)"),
       Pattern.compile("系统提示(词)?|提示词|越狱"),
