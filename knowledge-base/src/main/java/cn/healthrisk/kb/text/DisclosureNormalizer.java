@@ -63,6 +63,8 @@ public final class DisclosureNormalizer {
           + "|未查出|未诊断|没看到|没看见|未看到|没查到|未查到|没检查出|并无|排除|不是|还没到|没到|够不上|达不到|没达到|还不算|不算|算不上|无|未"
           // Regional and spoken forms of 没有: 冇 (Cantonese), 莫得 (Sichuan), 呒没 (Wu), 木有.
           + "|冇|莫得|呒没|木有"
+          // "没发过痛风", "没犯过哮喘".
+          + "|没有?(?:发|犯|发作|得)过"
           // "以前以为是胃溃疡，胃镜做了只是胃炎": what was only thought to be is not.
           + "|以为是|以为"
           // A bare 不/没 right before the condition: 不失眠, 没气胸过.
@@ -1290,6 +1292,10 @@ public final class DisclosureNormalizer {
     }
     // "宫颈癌疫苗打过了", "乙肝疫苗": a disease named as what a vaccine protects from is no disease.
     found.removeIf(x -> item.startsWith("疫苗", x.end()) && x.surgeryId() == null);
+    // "风湿科", "肾病科": a condition named as a hospital department is no disease; nor is the 性病 inside
+    // 弥漫性病变, 良性病灶.
+    found.removeIf(x -> x.surgeryId() == null && item.startsWith("科", x.end()));
+    found.removeIf(x -> "性病".equals(x.term()) && (item.startsWith("变", x.end()) || item.startsWith("灶", x.end())));
     // "过敏性哮揣": 过敏性 before a condition is the kind of that condition, not an allergy of its own.
     found.removeIf(x -> x.term() != null && x.term().equals("过敏") && item.startsWith("性", x.end())
         && found.stream().anyMatch(y -> y != x && y.start() == x.end() + 1));
@@ -1609,7 +1615,9 @@ public final class DisclosureNormalizer {
   private static final Pattern COMMON_WORDS = Pattern.compile(
       "老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后|差点|有点|一点|点点|早点|晚点|疾病|几次|其他|其它"
           // Regional words: 啥子 (Sichuan "what") is no 痧子.
-          + "|啥子|巴适");
+          + "|啥子|巴适"
+          // Fingers and toes: 小指 is no 小痣.
+          + "|小指|食指|中指|无名指|拇指|手指|脚趾|小趾");
 
   /** Shortest one-edit match allowed to replace the exact matches inside it. */
   private static final int DOMINATING_FUZZY_LENGTH = 6;

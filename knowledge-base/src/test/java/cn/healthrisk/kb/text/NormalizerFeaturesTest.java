@@ -227,6 +227,15 @@ class NormalizerFeaturesTest {
   }
 
   @Test
+  void departmentsFingersAndPartsOfWordsAreNoConditions() {
+    assertThat(read("抗核抗体阳性，风湿科在查")).noneMatch(f -> "M79".equals(f.icd10() == null ? null : f.icd10().substring(0, 3)));
+    assertThat(read("甲状腺有点弥漫性病变")).noneMatch(f -> f.icd10() != null && f.icd10().startsWith("A64"));
+    assertThat(read("左手小指缺了一节")).noneMatch(f -> f.icd10() != null && f.icd10().startsWith("D22"));
+    assertThat(read("尿酸520，没发过痛风")).filteredOn(f -> "GOUT".equals(f.conceptId()))
+        .isNotEmpty().allMatch(ClinicalFinding::negated);
+  }
+
+  @Test
   void lesionsSaidApartFromTheirOrganAndPinyinInitials() {
     assertThat(only("腮腺长了个混合瘤").conceptId()).isEqualTo("PAROTID_ADENOMA");
     assertThat(read("gxy三年，tnb没有")).extracting(ClinicalFinding::conceptId, ClinicalFinding::negated)
