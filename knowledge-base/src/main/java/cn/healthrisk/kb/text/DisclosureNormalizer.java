@@ -89,10 +89,12 @@ public final class DisclosureNormalizer {
       "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹"
           + "|兄妹|姐弟|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
           + "|丈夫|老公|妻子|老婆|爱人|家族|家人|家里有人|家里人|亲属|亲戚"
-          + "|我哥|我姐|我弟|我妹|大姨|小姨|二姨|姨|舅|表妹|表弟|堂妹|堂弟|侄子|侄女|外甥");
+          + "|我哥|我姐|我弟|我妹|大姨|小姨|二姨|姨|舅|表妹|表弟|堂妹|堂弟|侄子|侄女|外甥"
+          // Regional and in-law names: 俺爹, 俺娘, 我老汉儿 (Sichuan), 老伴, 媳妇, 嫂子, 姐夫, 公婆.
+          + "|爹|[我俺咱]娘|老娘|老汉儿|我老汉|老伴|媳妇|嫂子|嫂嫂|大嫂|姐夫|妹夫|弟媳|儿媳|女婿|公婆|姑妈|姑父|姨父|舅妈|舅母|亲家");
   /** The kin words a person may be insured as, for {@link #INSURED_RELATIVE}. */
   private static final String KIN = "父亲|母亲|爸爸|妈妈|老爸|老妈|爸|妈|姆妈|阿爸|阿妈|爷爷|奶奶|外公|外婆|姥爷|姥姥|公公|婆婆"
-      + "|岳父|岳母|丈人|丈母娘|老公|丈夫|老婆|妻子|爱人|哥哥|姐姐|弟弟|妹妹";
+      + "|岳父|岳母|丈人|丈母娘|老公|丈夫|老婆|妻子|爱人|哥哥|姐姐|弟弟|妹妹|老汉儿|老汉|老爹|爹|老娘|娘|老伴|媳妇";
   /**
    * The relative is the one being insured, not family history: "给我妈投保", "帮我爸问问", "替老公买",
    * "被保人是客户老公", "我婆婆……还能投吗". Their conditions are declared for them.
@@ -105,7 +107,7 @@ public final class DisclosureNormalizer {
   private static final Pattern CAN_INSURE = Pattern.compile("能(?:不能)?(?:投|买|保|承保)|可以(?:投|买|保)|可不可以(?:投|买|保)");
   private static final Pattern KIN_WORD = Pattern.compile(KIN);
   private static final Pattern SELF = Pattern.compile(
-      "本人|自己|自身|我(?!们|家|[父母爸妈哥姐弟妹爷奶舅姑姨叔伯儿女孩老公婆丈妻爱外岳]|的?(父|母|爸|妈|哥|姐|弟|妹|家))");
+      "本人|自己|自身|我(?!们|家|[父母爸妈哥姐弟妹爷奶舅姑姨叔伯儿女孩老公婆丈妻爱外岳媳嫂娘爹]|的?(父|母|爸|妈|哥|姐|弟|妹|家))");
   /**
    * Status phrases, most specific first. They are masked before looking for a negation, so that
    * 未规律服药 (uncontrolled), 没有再犯 (stable) and 现在没有了 (cured) are never read as denials.
@@ -187,7 +189,9 @@ public final class DisclosureNormalizer {
           // Regional ways of saying one is well: 巴适得很, 安逸, 硬朗.
           + "|巴适|安逸|硬朗|得很"
           // Who is insured and the asking about it ("被保人是客户老公", "给我妈投保", "还能投吗").
-          + "|被保险人|被保人|投保人|客户|投保|保险|咨询|问问|想问|能不能|" + KIN
+          + "|被保险人|被保人|投保人|客户|投保|保险|咨询|问问|想问|能不能|" + KIN + "|[买投俺咱]"
+          // An age said in words: 七十多了.
+          + "|[一二两三四五六七八九十]{1,3}多?岁?"
           // Habits, routine results and ways of treatment say nothing about a condition of their own.
           + "|不抽烟|不吸烟|不喝酒|不饮酒|烟酒|抽烟|吸烟|喝酒|饮酒|肝功能|肝功|肾功能|肾功|视力|活动|变化|症状|停药|喷雾|药膏|吸入|激素|理疗"
           + "|每年|每次|春秋|季节|已经|两种|几种|种药|反复发作|经常发作|时好时坏|反反复复|反复|发作|抹|擦|涂|外用|喷"
@@ -960,12 +964,13 @@ public final class DisclosureNormalizer {
   }
 
   /** One name per relative: 妈, 妈妈, 母亲, 老妈 are all 妈. */
-  private static String kin(String word) {
+  private static String kin(String said) {
+    String word = said.length() > 1 && "我俺咱".indexOf(said.charAt(0)) >= 0 ? said.substring(1) : said;
     return switch (word) {
-      case "父亲", "爸爸", "老爸", "爸", "阿爸" -> "爸";
-      case "母亲", "妈妈", "老妈", "妈", "姆妈", "阿妈" -> "妈";
+      case "父亲", "爸爸", "老爸", "爸", "阿爸", "爹", "老爹", "老汉", "老汉儿" -> "爸";
+      case "母亲", "妈妈", "老妈", "妈", "姆妈", "阿妈", "娘", "老娘" -> "妈";
       case "老公", "丈夫" -> "老公";
-      case "老婆", "妻子" -> "老婆";
+      case "老婆", "妻子", "媳妇" -> "老婆";
       case "外公", "姥爷" -> "外公";
       case "外婆", "姥姥" -> "外婆";
       case "岳父", "丈人" -> "岳父";
@@ -978,7 +983,7 @@ public final class DisclosureNormalizer {
   private static boolean familyCue(String text, String insured) {
     Matcher m = FAMILY.matcher(text);
     while (m.find()) {
-      if (insured == null || !insured.equals(kin(m.group().startsWith("我") ? m.group().substring(1) : m.group()))) {
+      if (insured == null || !insured.equals(kin(m.group()))) {
         return true;
       }
     }

@@ -209,6 +209,10 @@ class NormalizerFeaturesTest {
     assertThat(read("我自己买的话，我妈的糖尿病要不要写？")).filteredOn(ClinicalFinding::known)
         .noneMatch(ClinicalFinding::aboutApplicant);
     assertThat(read("我爸有高血压")).noneMatch(ClinicalFinding::aboutApplicant);
+    // Regional and in-law names are relatives too, and can be the insured.
+    assertThat(read("俺爹有脑梗")).noneMatch(ClinicalFinding::aboutApplicant);
+    assertThat(read("我老伴有高血压，我自己没有")).noneMatch(ClinicalFinding::aboutApplicant);
+    assertThat(read("给我老汉儿买，他有高血压")).singleElement().matches(ClinicalFinding::aboutApplicant);
   }
 
   @Test
