@@ -100,12 +100,13 @@ public final class DisclosureNormalizer {
    * "被保人是客户老公", "我婆婆……还能投吗". Their conditions are declared for them.
    */
   private static final Pattern INSURED_RELATIVE = Pattern.compile(
-      "(?:给|帮|替|为)(?:我|咱)?家?的?(" + KIN + ")(?:投保|买|问|咨询|办|申请|上|保|填|报|看看)"
+      "(?:给|帮|替|为)(?:我|咱)?家?的?(" + KIN + ")(?:投保|买|问|咨询|办|申请|保|填|报)"
           + "|被保(?:险)?人(?:是|为)(?:客户|投保人|我)?的?(" + KIN + ")"
           + "|(" + KIN + ")(?:是|作为|当)被保(?:险)?人");
   /** A question whether the person described can be insured ("还能投吗", "能不能买"). */
   private static final Pattern CAN_INSURE = Pattern.compile("能(?:不能)?(?:投|买|保|承保)|可以(?:投|买|保)|可不可以(?:投|买|保)");
   private static final Pattern KIN_WORD = Pattern.compile(KIN);
+  private static final Pattern INSURING = Pattern.compile("[保买问投咨办申填报]");
   private static final Pattern SELF = Pattern.compile(
       "本人|自己|自身|我(?!们|家|[父母爸妈哥姐弟妹爷奶舅姑姨叔伯儿女孩老公婆丈妻爱外岳媳嫂娘爹]|的?(父|母|爸|妈|哥|姐|弟|妹|家))");
   /**
@@ -186,12 +187,6 @@ public final class DisclosureNormalizer {
           + "|规律|按时|坚持|注意|饮食|运动|锻炼|减肥|戒烟|戒酒|平时|偶尔|经常|一般|基本|挺好|还好|恢复|打针|输液"
           + "|孩子|小孩|宝宝|儿子|女儿|疫苗|接种|非常|特别|一切|都好|很好|从小|出生|至今|任何|疾病|毛病|不适|什么"
           + "|里面|钢板|钢钉|钉子|内固定|取出来了|取出|没取|手术|开刀|做了|打了|考虑|准备|打算|计划|安排"
-          // Regional ways of saying one is well: 巴适得很, 安逸, 硬朗.
-          + "|巴适|安逸|硬朗|得很"
-          // Who is insured and the asking about it ("被保人是客户老公", "给我妈投保", "还能投吗").
-          + "|被保险人|被保人|投保人|客户|投保|保险|咨询|问问|想问|能不能|" + KIN + "|[买投俺咱]"
-          // An age said in words: 七十多了.
-          + "|[一二两三四五六七八九十]{1,3}多?岁?"
           // Habits, routine results and ways of treatment say nothing about a condition of their own.
           + "|不抽烟|不吸烟|不喝酒|不饮酒|烟酒|抽烟|吸烟|喝酒|饮酒|肝功能|肝功|肾功能|肾功|视力|活动|变化|症状|停药|喷雾|药膏|吸入|激素|理疗"
           + "|每年|每次|春秋|季节|已经|两种|几种|种药|反复发作|经常发作|时好时坏|反反复复|反复|发作|抹|擦|涂|外用|喷"
@@ -942,6 +937,10 @@ public final class DisclosureNormalizer {
    * when the applicant says nothing of themselves. Null when the insured is the applicant.
    */
   static String insuredRelative(String folded) {
+    // Every way of saying it has one of these characters; most disclosures have none, and are done at once.
+    if (!INSURING.matcher(folded).find()) {
+      return null;
+    }
     Matcher m = INSURED_RELATIVE.matcher(folded);
     if (m.find()) {
       String who = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
@@ -1035,8 +1034,18 @@ public final class DisclosureNormalizer {
     if (han(item) < 2) {
       return false;
     }
-    return han(FILLER.matcher(item).replaceAll("")) >= 2;
+    String rest = FILLER.matcher(item).replaceAll("");
+    // Most clauses are settled by the common fillers; the rarer ones are tried only on what is left.
+    return han(rest) >= 2 && han(RARE_FILLER.matcher(rest).replaceAll("")) >= 2;
   }
+
+  /**
+   * Fillers rarer than {@link #FILLER}: regional ways of saying one is well (巴适得很, 安逸, 硬朗), who is
+   * insured and the asking about it ("被保人是客户老公", "给我妈投保", "还能投吗"), an age said in words (七十多).
+   */
+  private static final Pattern RARE_FILLER = Pattern.compile(
+      "巴适|安逸|硬朗|得很|被保险人|被保人|保险人|保人|投保人|客户|投保|保险|咨询|问问|想问|能不能|" + KIN + "|[买投俺咱]"
+          + "|[一二两三四五六七八九十]{1,3}多?岁?");
 
   private static int han(String rest) {
     int cjk = 0;
