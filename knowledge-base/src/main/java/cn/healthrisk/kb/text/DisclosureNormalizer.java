@@ -65,8 +65,8 @@ public final class DisclosureNormalizer {
           + "|冇|莫得|呒没|木有"
           // "没发过痛风", "没犯过哮喘".
           + "|没有?(?:发|犯|发作|得)过"
-          // "以前以为是胃溃疡，胃镜做了只是胃炎": what was only thought to be is not.
-          + "|以为是|以为"
+          // "以前以为是胃溃疡，胃镜做了只是胃炎": what was only thought to be is not (所以为了 is no 以为).
+          + "|(?<!所)以为是?"
           // A bare 不/没 right before the condition: 不失眠, 没气胸过.
           + "|不$|没$");
   /** A clause that only takes back what was just said: "不是", "不对". */
