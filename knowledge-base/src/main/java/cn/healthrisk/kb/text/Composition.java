@@ -26,7 +26,7 @@ final class Composition<T> {
 
   /** Lesion words a knowledge-base term may end with. */
   private static final List<String> LESIONS = List.of("囊肿", "结节", "息肉", "结石", "肌瘤", "腺瘤", "血管瘤", "脂肪瘤",
-      "错构瘤", "纤维瘤", "增生", "钙化", "肿物", "肿块", "占位", "积液", "积水", "斑块", "血栓", "狭窄", "突出", "膨出",
+      "错构瘤", "纤维瘤", "纤维腺瘤", "混合瘤", "畸胎瘤", "乳头状瘤", "增生", "钙化", "肿物", "肿块", "占位", "积液", "积水", "斑块", "血栓", "狭窄", "突出", "膨出",
       "肥大", "扩张", "下垂", "脱垂", "憩室", "溃疡", "糜烂", "萎缩", "硬化", "动脉瘤", "断裂", "损伤", "破裂", "炎");
   /** What applicants call lesions → the lesion words to try, most likely first. */
   private static final Map<String, List<String>> LESION_WORDS = new LinkedHashMap<>();

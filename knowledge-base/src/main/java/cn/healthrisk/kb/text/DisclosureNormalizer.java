@@ -61,8 +61,16 @@ public final class DisclosureNormalizer {
   private static final Pattern NEGATION = Pattern.compile(
       "否认|没有|没得|没做过|没动过|没住过|没患过|没查出|没发现|没确诊|没诊断|从没|从来没|未曾|未患|从未|不曾|未见|未发现"
           + "|未查出|未诊断|没看到|没看见|未看到|没查到|未查到|没检查出|并无|排除|不是|还没到|没到|够不上|达不到|没达到|还不算|不算|算不上|无|未"
+          // Regional and spoken forms of 没有: 冇 (Cantonese), 莫得 (Sichuan), 呒没 (Wu), 木有.
+          + "|冇|莫得|呒没|木有"
+          // "没发过痛风", "没犯过哮喘".
+          + "|没有?(?:发|犯|发作|得)过"
+          // "以前以为是胃溃疡，胃镜做了只是胃炎": what was only thought to be is not (所以为了 is no 以为).
+          + "|(?<!所)以为是?"
           // A bare 不/没 right before the condition: 不失眠, 没气胸过.
           + "|不$|没$");
+  /** A clause that only takes back what was just said: "不是", "不对". */
+  private static final Pattern TAKEN_BACK = Pattern.compile("(?:不是|不对)(?:的)?");
   /** Words that restore the affirmative after a denial earlier in the list ("无高血压，有糖尿病"). */
   private static final Pattern AFFIRM = Pattern.compile("有|患|确诊|诊断|查出|发现|得了|得过");
   /** A denial after the conditions it covers: "高血压、糖尿病均否认", "乙肝两对半均阴性". */
@@ -70,7 +78,9 @@ public final class DisclosureNormalizer {
       Pattern.compile("^[:：]?(后来|最后|最终|之后|后面|复查后?|再查|进一步检查)?(又|也|都|已经|已)?(病史|史)?"
           + "((均|都|也|皆)(阴性|否认|无|没有|未见|排除)|阴性|否认|已?排除了?|(是)?没有的?$|没得$|无$|否$"
           // "痛风没犯过", "哮喘从没发作过": never had it.
-          + "|(从来?)?没有?(犯|发作|发|得|患)过$|从未(犯|发作|发)过$)");
+          + "|(从来?)?没有?(犯|发作|发|得|患)过$|从未(犯|发作|发)过$"
+          // "得过伤寒？不是，是副伤寒", "糖尿病周围神经病变不是": taken back (but "是不是" only asks).
+          + "|(?<!是)不是$|不对$)");
   /**
    * Relatives whose conditions are family history. A son or daughter is not among them: like 孩子 and
    * 宝宝, "女儿性早熟" is a parent declaring for the child to be insured.
@@ -79,9 +89,26 @@ public final class DisclosureNormalizer {
       "父亲|母亲|父母|爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|外祖父|外祖母|祖父|祖母|姥爷|姥姥|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹"
           + "|兄妹|姐弟|子女|舅舅|姑姑|叔叔|伯伯|大伯|阿姨|姨妈|表哥|表姐|堂哥|堂姐|孙子|孙女|外孙|公公|婆婆|岳父|岳母"
           + "|丈夫|老公|妻子|老婆|爱人|家族|家人|家里有人|家里人|亲属|亲戚"
-          + "|我哥|我姐|我弟|我妹|大姨|小姨|二姨|姨|舅|表妹|表弟|堂妹|堂弟|侄子|侄女|外甥");
+          + "|我哥|我姐|我弟|我妹|大姨|小姨|二姨|姨|舅|表妹|表弟|堂妹|堂弟|侄子|侄女|外甥"
+          // Regional and in-law names: 俺爹, 俺娘, 我老汉儿 (Sichuan), 老伴, 媳妇, 嫂子, 姐夫, 公婆.
+          + "|爹|[我俺咱]娘|老娘|老汉儿|我老汉|老伴|媳妇|嫂子|嫂嫂|大嫂|姐夫|妹夫|弟媳|儿媳|女婿|公婆|姑妈|姑父|姨父|舅妈|舅母|亲家");
+  /** The kin words a person may be insured as, for {@link #INSURED_RELATIVE}. */
+  private static final String KIN = "父亲|母亲|爸爸|妈妈|老爸|老妈|爸|妈|姆妈|阿爸|阿妈|爷爷|奶奶|外公|外婆|姥爷|姥姥|公公|婆婆"
+      + "|岳父|岳母|丈人|丈母娘|老公|丈夫|老婆|妻子|爱人|哥哥|姐姐|弟弟|妹妹|老汉儿|老汉|老爹|爹|老娘|娘|老伴|媳妇";
+  /**
+   * The relative is the one being insured, not family history: "给我妈投保", "帮我爸问问", "替老公买",
+   * "被保人是客户老公", "我婆婆……还能投吗". Their conditions are declared for them.
+   */
+  private static final Pattern INSURED_RELATIVE = Pattern.compile(
+      "(?:给|帮|替|为)(?:我|咱)?家?的?(" + KIN + ")(?:投保|买|问|咨询|办|申请|保|填|报)"
+          + "|被保(?:险)?人(?:是|为)(?:客户|投保人|我)?的?(" + KIN + ")"
+          + "|(" + KIN + ")(?:是|作为|当)被保(?:险)?人");
+  /** A question whether the person described can be insured ("还能投吗", "能不能买"). */
+  private static final Pattern CAN_INSURE = Pattern.compile("能(?:不能)?(?:投|买|保|承保)|可以(?:投|买|保)|可不可以(?:投|买|保)");
+  private static final Pattern KIN_WORD = Pattern.compile(KIN);
+  private static final Pattern INSURING = Pattern.compile("[保买问投咨办申填报]");
   private static final Pattern SELF = Pattern.compile(
-      "本人|自己|自身|我(?!们|家|[父母爸妈哥姐弟妹爷奶舅姑姨叔伯儿女孩老公婆丈妻爱外岳]|的?(父|母|爸|妈|哥|姐|弟|妹|家))");
+      "本人|自己|自身|我(?!们|家|[父母爸妈哥姐弟妹爷奶舅姑姨叔伯儿女孩老公婆丈妻爱外岳媳嫂娘爹]|的?(父|母|爸|妈|哥|姐|弟|妹|家))");
   /**
    * Status phrases, most specific first. They are masked before looking for a negation, so that
    * 未规律服药 (uncontrolled), 没有再犯 (stable) and 现在没有了 (cured) are never read as denials.
@@ -343,6 +370,7 @@ public final class DisclosureNormalizer {
     List<Builder> findings = new ArrayList<>();
     Reading reading = new Reading();
     reading.typed = typed;
+    reading.insured = insuredRelative(TextForms.fold(text));
     for (String sentence : SENTENCE.split(VALUE_THEN_TREND.matcher(TextForms.fold(text)).replaceAll("$1"))) {
       if (!sentence.isEmpty()) {
         readSentence(sentence, referenceDate, reading, findings);
@@ -400,6 +428,8 @@ public final class DisclosureNormalizer {
     boolean corrected;
     /** The organ named last in an earlier clause ("肺部CT未见异常"), for a lesion said without one. */
     List<String> organ;
+    /** The relative who is the insured ("给我妈投保"), whose conditions are no family history; null if none. */
+    String insured;
   }
 
   private void readSentence(String sentence, LocalDate ref, Reading reading, List<Builder> findings) {
@@ -448,7 +478,7 @@ public final class DisclosureNormalizer {
         if (SELF.matcher(before).find()) {
           family = false;
         }
-        if (FAMILY.matcher(before).find()) {
+        if (familyCue(before, reading.insured)) {
           family = true;
         }
         // "平时偶尔感冒", "感冒都很少得": a cold caught now and then is everyone's, not a disclosure; nor is
@@ -471,7 +501,7 @@ public final class DisclosureNormalizer {
         from = m.end();
       }
       int fromMedicines = medicines(item, masked, matches, sentence, attrs, family || !relatives.isEmpty(),
-          inSentence);
+          reading.insured, inSentence);
       if (matches.isEmpty() && fromMedicines > 0) {
         reading.last = new ArrayList<>(inSentence.subList(inSentence.size() - fromMedicines, inSentence.size()));
         pending.clear();
@@ -498,7 +528,9 @@ public final class DisclosureNormalizer {
       if (inSentence.isEmpty() && !reading.last.isEmpty() && POST_NEGATION.matcher(masked).find()
           && !masked.contains("阴性")
           && !hasUnknownWords(masked.replaceFirst("^.*?(排除|否认|没有|没得|无)", ""))) {
-        reading.last.stream().filter(b -> !b.explicit || b.negated).forEach(b -> b.negated = true);
+        // "得过胆囊炎？不是，是胆结石": a bare 不是 takes back even what was said affirmatively.
+        boolean takenBack = TAKEN_BACK.matcher(masked.strip()).matches();
+        reading.last.stream().filter(b -> takenBack || !b.explicit || b.negated).forEach(b -> b.negated = true);
         continue;
       }
       // "胆结石，医生建议手术", "下个月做手术": an operation still to come leaves the conditions pending.
@@ -544,7 +576,7 @@ public final class DisclosureNormalizer {
       if (cue != null) {
         negated = cue;
       }
-      if (FAMILY.matcher(item).find()) {
+      if (familyCue(item, reading.insured)) {
         family = true;
       }
       // An unknown word inside a list of denials ("无鼻炎、胃炎、皮肤病") is denied with the rest.
@@ -848,7 +880,7 @@ public final class DisclosureNormalizer {
    * medicine ("没吃过降压药") implies nothing. Returns how many findings it added.
    */
   private int medicines(String item, String masked, List<Match> matches, String sentence, Map<String, Object> attrs,
-      boolean family, List<Builder> inSentence) {
+      boolean family, String insured, List<Builder> inSentence) {
     int added = 0;
     for (TermIndex.Hit<Medication> h : medications.longestMatches(item)) {
       if (matches.stream().anyMatch(m -> h.start() < m.end() && m.start() < h.end())) {
@@ -858,7 +890,7 @@ public final class DisclosureNormalizer {
       if (Boolean.TRUE.equals(polarity(before)) || MEDICINE_NOT_TAKEN.matcher(before).find()) {
         continue;
       }
-      boolean relative = family || FAMILY.matcher(item.substring(0, h.start())).find();
+      boolean relative = family || familyCue(item.substring(0, h.start()), insured);
       Builder b = new Builder(h.value().implies(), sentence, false, relative, CONFIDENCE_MEDICATION, "medication",
           h.term());
       b.attributes.putAll(attrs);
@@ -897,6 +929,64 @@ public final class DisclosureNormalizer {
       return null;
     }
     return lastNeg > lastAff;
+  }
+
+  /**
+   * The relative the text says is being insured, as {@link #kin} names them: "给我妈投保" or "被保人是客户老公",
+   * or a question whether they can be insured ("我婆婆有老年痴呆，还能投吗") about the one relative named
+   * when the applicant says nothing of themselves. Null when the insured is the applicant.
+   */
+  static String insuredRelative(String folded) {
+    // Every way of saying it has one of these characters; most disclosures have none, and are done at once.
+    if (!INSURING.matcher(folded).find()) {
+      return null;
+    }
+    Matcher m = INSURED_RELATIVE.matcher(folded);
+    if (m.find()) {
+      String who = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      return kin(who);
+    }
+    if (CAN_INSURE.matcher(folded).find() && !SELF.matcher(folded).find()) {
+      Matcher k = KIN_WORD.matcher(folded);
+      String one = null;
+      while (k.find()) {
+        String who = kin(k.group());
+        if (one != null && !one.equals(who)) {
+          return null;
+        }
+        one = who;
+      }
+      // Every relative word in the text must be that one ("孩子奶奶是糖尿病，想问孩子投保要写吗" names no kin here).
+      return one != null && !FAMILY.matcher(KIN_WORD.matcher(folded).replaceAll("")).find() ? one : null;
+    }
+    return null;
+  }
+
+  /** One name per relative: 妈, 妈妈, 母亲, 老妈 are all 妈. */
+  private static String kin(String said) {
+    String word = said.length() > 1 && "我俺咱".indexOf(said.charAt(0)) >= 0 ? said.substring(1) : said;
+    return switch (word) {
+      case "父亲", "爸爸", "老爸", "爸", "阿爸", "爹", "老爹", "老汉", "老汉儿" -> "爸";
+      case "母亲", "妈妈", "老妈", "妈", "姆妈", "阿妈", "娘", "老娘" -> "妈";
+      case "老公", "丈夫" -> "老公";
+      case "老婆", "妻子", "媳妇" -> "老婆";
+      case "外公", "姥爷" -> "外公";
+      case "外婆", "姥姥" -> "外婆";
+      case "岳父", "丈人" -> "岳父";
+      case "岳母", "丈母娘" -> "岳母";
+      default -> word;
+    };
+  }
+
+  /** A relative other than the insured one is named: what follows is family history. */
+  private static boolean familyCue(String text, String insured) {
+    Matcher m = FAMILY.matcher(text);
+    while (m.find()) {
+      if (insured == null || !insured.equals(kin(m.group()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -944,8 +1034,18 @@ public final class DisclosureNormalizer {
     if (han(item) < 2) {
       return false;
     }
-    return han(FILLER.matcher(item).replaceAll("")) >= 2;
+    String rest = FILLER.matcher(item).replaceAll("");
+    // Most clauses are settled by the common fillers; the rarer ones are tried only on what is left.
+    return han(rest) >= 2 && han(RARE_FILLER.matcher(rest).replaceAll("")) >= 2;
   }
+
+  /**
+   * Fillers rarer than {@link #FILLER}: regional ways of saying one is well (巴适得很, 安逸, 硬朗), who is
+   * insured and the asking about it ("被保人是客户老公", "给我妈投保", "还能投吗"), an age said in words (七十多).
+   */
+  private static final Pattern RARE_FILLER = Pattern.compile(
+      "巴适|安逸|硬朗|得很|被保险人|被保人|保险人|保人|投保人|客户|投保|保险|咨询|问问|想问|能不能|" + KIN + "|[买投俺咱]"
+          + "|[一二两三四五六七八九十]{1,3}多?岁?");
 
   private static int han(String rest) {
     int cjk = 0;
@@ -1206,6 +1306,10 @@ public final class DisclosureNormalizer {
     }
     // "宫颈癌疫苗打过了", "乙肝疫苗": a disease named as what a vaccine protects from is no disease.
     found.removeIf(x -> item.startsWith("疫苗", x.end()) && x.surgeryId() == null);
+    // "风湿科", "肾病科": a condition named as a hospital department is no disease; nor is the 性病 inside
+    // 弥漫性病变, 良性病灶.
+    found.removeIf(x -> x.surgeryId() == null && item.startsWith("科", x.end()));
+    found.removeIf(x -> "性病".equals(x.term()) && (item.startsWith("变", x.end()) || item.startsWith("灶", x.end())));
     // "过敏性哮揣": 过敏性 before a condition is the kind of that condition, not an allergy of its own.
     found.removeIf(x -> x.term() != null && x.term().equals("过敏") && item.startsWith("性", x.end())
         && found.stream().anyMatch(y -> y != x && y.start() == x.end() + 1));
@@ -1523,7 +1627,11 @@ public final class DisclosureNormalizer {
 
   /** Everyday words that sound like a two-character term (老是/老视, 病都/病窦): never read as its typo. */
   private static final Pattern COMMON_WORDS = Pattern.compile(
-      "老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后|差点|有点|一点|点点|早点|晚点|疾病|几次|其他|其它");
+      "老是|总是|还是|就是|但是|可是|只是|都是|也是|要是|病都|时候|以后|之后|差点|有点|一点|点点|早点|晚点|疾病|几次|其他|其它"
+          // Regional words: 啥子 (Sichuan "what") is no 痧子.
+          + "|啥子|巴适"
+          // Fingers and toes: 小指 is no 小痣.
+          + "|小指|食指|中指|无名指|拇指|手指|脚趾|小趾");
 
   /** Shortest one-edit match allowed to replace the exact matches inside it. */
   private static final int DOMINATING_FUZZY_LENGTH = 6;

@@ -196,6 +196,58 @@ class NormalizerFeaturesTest {
   }
 
   @Test
+  void aRelativeBeingInsuredDeclaresTheirOwnConditions() {
+    assertThat(only("给我爸投保他有食道癌").aboutApplicant()).isTrue();
+    assertThat(only("被保人是客户老公，尘肺").aboutApplicant()).isTrue();
+    assertThat(only("我婆婆有老年痴呆，认不得人了，还能投吗").aboutApplicant()).isTrue();
+    // Another relative named beside the insured one is still family history.
+    List<ClinicalFinding> both = read("给我妈投保，她有高血压，我爸有糖尿病");
+    assertThat(both).extracting(ClinicalFinding::conceptId, ClinicalFinding::aboutApplicant)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("HTN", true),
+            org.assertj.core.groups.Tuple.tuple("T2DM", false));
+    // Buying for oneself, a parent's condition stays family history, asked about or not.
+    assertThat(read("我自己买的话，我妈的糖尿病要不要写？")).filteredOn(ClinicalFinding::known)
+        .noneMatch(ClinicalFinding::aboutApplicant);
+    assertThat(read("我爸有高血压")).noneMatch(ClinicalFinding::aboutApplicant);
+    // Regional and in-law names are relatives too, and can be the insured.
+    assertThat(read("俺爹有脑梗")).noneMatch(ClinicalFinding::aboutApplicant);
+    assertThat(read("我老伴有高血压，我自己没有")).noneMatch(ClinicalFinding::aboutApplicant);
+    assertThat(read("给我老汉儿买，他有高血压")).singleElement().matches(ClinicalFinding::aboutApplicant);
+  }
+
+  @Test
+  void regionalDenialsAndTakenBackConditions() {
+    assertThat(read("冇高血压，冇糖尿病，就系有啲鼻炎")).extracting(ClinicalFinding::conceptId, ClinicalFinding::negated)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("HTN", true),
+            org.assertj.core.groups.Tuple.tuple("T2DM", true),
+            org.assertj.core.groups.Tuple.tuple("CHRONIC_RHINITIS", false));
+    assertThat(read("莫得啥子病，身体巴适得很")).noneMatch(f -> !f.negated());
+    assertThat(read("得过胆囊炎？不是，是胆结石")).extracting(ClinicalFinding::negated).containsExactly(true, false);
+    assertThat(read("以前以为是胃溃疡，胃镜做了只是胃炎")).extracting(ClinicalFinding::conceptId, ClinicalFinding::negated)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("GASTRIC_ULCER", true),
+            org.assertj.core.groups.Tuple.tuple("CHRONIC_GASTRITIS", false));
+    // Asking is not taking back.
+    assertThat(read("高血压，是不是")).noneMatch(ClinicalFinding::negated);
+  }
+
+  @Test
+  void departmentsFingersAndPartsOfWordsAreNoConditions() {
+    assertThat(read("抗核抗体阳性，风湿科在查")).noneMatch(f -> "M79".equals(f.icd10() == null ? null : f.icd10().substring(0, 3)));
+    assertThat(read("甲状腺有点弥漫性病变")).noneMatch(f -> f.icd10() != null && f.icd10().startsWith("A64"));
+    assertThat(read("左手小指缺了一节")).noneMatch(f -> f.icd10() != null && f.icd10().startsWith("D22"));
+    assertThat(read("尿酸520，没发过痛风")).filteredOn(f -> "GOUT".equals(f.conceptId()))
+        .isNotEmpty().allMatch(ClinicalFinding::negated);
+  }
+
+  @Test
+  void lesionsSaidApartFromTheirOrganAndPinyinInitials() {
+    assertThat(only("腮腺长了个混合瘤").conceptId()).isEqualTo("PAROTID_ADENOMA");
+    assertThat(read("gxy三年，tnb没有")).extracting(ClinicalFinding::conceptId, ClinicalFinding::negated)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("HTN", false),
+            org.assertj.core.groups.Tuple.tuple("T2DM", true));
+  }
+
+  @Test
   void timesCountBackFromTheApplicationDate() {
     assertThat(only("半年前查出胆结石").attributes()).containsEntry("since", "2026-05");
     assertThat(only("去年发现脂肪肝").attributes()).containsEntry("since", "2025-12");
