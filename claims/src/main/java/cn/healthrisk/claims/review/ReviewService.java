@@ -171,16 +171,7 @@ public class ReviewService {
       if (isItem) {
         oldValue = correctItem(edited, item.group(3) != null ? "+" : item.group(1), item.group(2), value);
       } else {
-        JsonNode oldNode = edited.path(field);
-        oldValue = oldNode.isMissingNode() || oldNode.isNull() ? null : oldNode.asText();
-        if (java.util.Objects.equals(oldValue, value)) {
-          throw new ReviewException("VALUE_UNCHANGED", "新值与原值相同。");
-        }
-        if (value == null) {
-          edited.putNull(field);
-        } else {
-          edited.put(field, value);
-        }
+        oldValue = replace(edited, field, value);
       }
       ReceiptFields fields;
       try {
@@ -255,15 +246,20 @@ public class ReviewService {
       items.remove(i);
       return itemText(target);
     }
-    JsonNode oldNode = target.path(part);
+    return replace(target, part, value);
+  }
+
+  /** Sets {@code key} of {@code node} to {@code value} (null clears it) and returns the old value. */
+  private static String replace(ObjectNode node, String key, String value) {
+    JsonNode oldNode = node.path(key);
     String oldValue = oldNode.isMissingNode() || oldNode.isNull() ? null : oldNode.asText();
     if (java.util.Objects.equals(oldValue, value)) {
       throw new ReviewException("VALUE_UNCHANGED", "新值与原值相同。");
     }
     if (value == null) {
-      target.putNull(part);
+      node.putNull(key);
     } else {
-      target.put(part, value);
+      node.put(key, value);
     }
     return oldValue;
   }
