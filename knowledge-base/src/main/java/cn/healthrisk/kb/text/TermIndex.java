@@ -78,6 +78,13 @@ public final class TermIndex<T> {
   private final java.util.BitSet seconds = new java.util.BitSet(Character.MAX_VALUE + 1);
   private final java.util.BitSet tails = new java.util.BitSet(Character.MAX_VALUE + 1);
   private final Map<Character, String> partners = new HashMap<>();
+  /**
+   * The same keys as {@link #exact} and {@link #deletions}, by a polynomial hash of their characters,
+   * so the typo search can probe every span of a text and its one-deletion variants from prefix
+   * hashes without building a string; a hash hit is confirmed against the characters.
+   */
+  private final HashedKeys exactHashes = new HashedKeys();
+  private final HashedKeys deletionHashes = new HashedKeys();
 
   /**
    * @param confusions pairs of characters an input method commonly swaps, each given as a
@@ -109,6 +116,7 @@ public final class TermIndex<T> {
     terms.add(term);
     values.add(value);
     exact.put(term, id);
+    exactHashes.add(hash(term, -1), id);
     trie.insert(term, id);
     maxLength = Math.max(maxLength, term.length());
     if (term.length() == 2 && hanCount(term) == 2) {
@@ -136,6 +144,7 @@ public final class TermIndex<T> {
         }
         String key = term.substring(0, i) + term.substring(i + 1);
         deletions.merge(key, new int[] {id}, TermIndex::append);
+        deletionHashes.add(hash(term, i), id);
       }
     }
   }
@@ -201,6 +210,14 @@ public final class TermIndex<T> {
   public List<Hit<T>> fuzzyMatches(String text) {
     List<Hit<T>> candidates = new ArrayList<>();
     int n = text.length();
+    long[] prefix = new long[n + 1];
+    long[] powers = new long[n + 1];
+    powers[0] = 1;
+    for (int i = 0; i < n; i++) {
+      prefix[i + 1] = prefix[i] * BASE + text.charAt(i);
+      powers[i + 1] = powers[i] * BASE;
+    }
+    Spans spans = new Spans(text, prefix, powers);
     for (int i = 0; i < n; i++) {
       int longest = Math.min(n - i, maxLength + 1);
       if (!heads.get(text.charAt(i)) && !(i + 1 < n && seconds.get(text.charAt(i + 1)))) {
@@ -211,8 +228,7 @@ public final class TermIndex<T> {
         if (!tails.get(last) && !tails.get(text.charAt(i + len - 2))) {
           continue;
         }
-        String span = text.substring(i, i + len);
-        Hit<T> best = bestFuzzy(span, i);
+        Hit<T> best = bestFuzzy(spans, i, i + len);
         if (best != null) {
           candidates.add(best);
           break;
@@ -277,25 +293,203 @@ public final class TermIndex<T> {
     return out;
   }
 
-  private Hit<T> bestFuzzy(String span, int offset) {
-    if (exact.containsKey(span)) {
+  /**
+   * The best one-edit term for {@code text[from, to)}: the span may be a deletion of a term, or the
+   * span with one character removed may be a term or a deletion of one. Keys are probed by hash
+   * and confirmed on the characters; the span's string is built only when a term is found.
+   */
+  private Hit<T> bestFuzzy(Spans text, int from, int to) {
+    long whole = text.hash(from, to);
+    if (text.anyEqual(exactHashes.get(whole), from, to, -1)) {
       return null;
     }
     Hit<T> best = null;
+    String span = null;
     // The text lacks a character of the term: the span is itself a deletion of the term.
-    best = better(best, span, offset, deletions.get(span));
-    for (int i = 0; i < span.length(); i++) {
-      if (i > 0 && span.charAt(i) == span.charAt(i - 1)) {
+    int[] ids = text.deletionsOf(deletionHashes.get(whole), from, to, -1);
+    if (ids != null) {
+      span = text.text.substring(from, to);
+      best = better(best, span, from, ids);
+    }
+    for (int i = from; i < to; i++) {
+      if (i > from && text.text.charAt(i) == text.text.charAt(i - 1)) {
         continue;
       }
-      String key = span.substring(0, i) + span.substring(i + 1);
-      Integer id = exact.get(key);
-      if (id != null) {
-        best = better(best, span, offset, new int[] {id});
+      long key = text.hashWithout(from, to, i);
+      int[] exactIds = exactHashes.get(key);
+      int[] deletionIds = deletionHashes.get(key);
+      if (exactIds == null && deletionIds == null) {
+        continue;
       }
-      best = better(best, span, offset, deletions.get(key));
+      int id = text.firstEqual(exactIds, from, to, i);
+      if (id >= 0) {
+        span = span == null ? text.text.substring(from, to) : span;
+        best = better(best, span, from, new int[] {id});
+      }
+      ids = text.deletionsOf(deletionIds, from, to, i);
+      if (ids != null) {
+        span = span == null ? text.text.substring(from, to) : span;
+        best = better(best, span, from, ids);
+      }
     }
     return best;
+  }
+
+  private static final long BASE = 0x9E3779B97F4A7C15L;
+
+  /** The polynomial hash of {@code term} without the character at {@code skip} (none when negative). */
+  private static long hash(String term, int skip) {
+    long h = 0;
+    for (int i = 0; i < term.length(); i++) {
+      if (i != skip) {
+        h = h * BASE + term.charAt(i);
+      }
+    }
+    return h;
+  }
+
+  /** A text with its prefix hashes: the hash of any span, with or without one character, in constant time. */
+  private final class Spans {
+    final String text;
+    private final long[] prefix;
+    private final long[] powers;
+
+    Spans(String text, long[] prefix, long[] powers) {
+      this.text = text;
+      this.prefix = prefix;
+      this.powers = powers;
+    }
+
+    long hash(int from, int to) {
+      return prefix[to] - prefix[from] * powers[to - from];
+    }
+
+    long hashWithout(int from, int to, int skip) {
+      return hash(from, skip) * powers[to - skip - 1] + hash(skip + 1, to);
+    }
+
+    /** The character at {@code k} of {@code text[from, to)} with the character at {@code skip} removed. */
+    private char at(int from, int skip, int k) {
+      int i = from + k;
+      return skip >= 0 && i >= skip ? text.charAt(i + 1) : text.charAt(i);
+    }
+
+    private boolean equal(String term, int from, int to, int skip) {
+      int n = to - from - (skip >= 0 ? 1 : 0);
+      if (term.length() != n) {
+        return false;
+      }
+      for (int k = 0; k < n; k++) {
+        if (term.charAt(k) != at(from, skip, k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    boolean anyEqual(int[] ids, int from, int to, int skip) {
+      return firstEqual(ids, from, to, skip) >= 0;
+    }
+
+    int firstEqual(int[] ids, int from, int to, int skip) {
+      if (ids != null) {
+        for (int id : ids) {
+          if (equal(terms.get(id), from, to, skip)) {
+            return id;
+          }
+        }
+      }
+      return -1;
+    }
+
+    /** Those of {@code ids} whose term, less one character, is the key; null when none is. */
+    int[] deletionsOf(int[] ids, int from, int to, int skip) {
+      if (ids == null) {
+        return null;
+      }
+      int n = to - from - (skip >= 0 ? 1 : 0);
+      int[] out = null;
+      int count = 0;
+      for (int id : ids) {
+        String term = terms.get(id);
+        if (term.length() != n + 1) {
+          continue;
+        }
+        int p = 0;
+        while (p < n && term.charAt(p) == at(from, skip, p)) {
+          p++;
+        }
+        int q = p;
+        while (q < n && term.charAt(q + 1) == at(from, skip, q)) {
+          q++;
+        }
+        if (q == n) {
+          if (out == null) {
+            out = new int[ids.length];
+          }
+          out[count++] = id;
+        }
+      }
+      return out == null ? null : java.util.Arrays.copyOf(out, count);
+    }
+  }
+
+  /** Term ids by a 64-bit key hash, in the order added; colliding keys share a list, told apart by the caller. */
+  private static final class HashedKeys {
+    private long[] keys = new long[1 << 12];
+    private int[][] ids = new int[1 << 12][];
+    private int used;
+
+    private int slot(long key, int length) {
+      return (int) ((key * 0xC2B2AE3D27D4EB4FL) >>> 40) & (length - 1);
+    }
+
+    void add(long key, int id) {
+      long k = key == 0 ? 1 : key;
+      if ((used + 1) * 2 > keys.length) {
+        grow();
+      }
+      int i = slot(k, keys.length);
+      while (keys[i] != 0 && keys[i] != k) {
+        i = (i + 1) & (keys.length - 1);
+      }
+      if (keys[i] == 0) {
+        keys[i] = k;
+        ids[i] = new int[] {id};
+        used++;
+      } else {
+        ids[i] = append(ids[i], new int[] {id});
+      }
+    }
+
+    int[] get(long key) {
+      long k = key == 0 ? 1 : key;
+      int i = slot(k, keys.length);
+      while (keys[i] != 0) {
+        if (keys[i] == k) {
+          return ids[i];
+        }
+        i = (i + 1) & (keys.length - 1);
+      }
+      return null;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[][] oldIds = ids;
+      keys = new long[oldKeys.length * 2];
+      ids = new int[oldKeys.length * 2][];
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = slot(oldKeys[j], keys.length);
+          while (keys[i] != 0) {
+            i = (i + 1) & (keys.length - 1);
+          }
+          keys[i] = oldKeys[j];
+          ids[i] = oldIds[j];
+        }
+      }
+    }
   }
 
   private Hit<T> better(Hit<T> best, String span, int offset, int[] ids) {
