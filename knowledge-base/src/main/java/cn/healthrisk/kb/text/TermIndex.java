@@ -85,6 +85,14 @@ public final class TermIndex<T> {
    */
   private final HashedKeys exactHashes = new HashedKeys();
   private final HashedKeys deletionHashes = new HashedKeys();
+  /**
+   * Neighbouring characters of every term, and characters one apart in the terms indexed for typos
+   * (hashed into a bit set, so a pair may be reported that no term has, never the reverse). Every
+   * key of {@link #exact} and {@link #deletions} is made only of such pairs, so a span of text with
+   * a pair outside them can be a key only with one of that pair's characters removed.
+   */
+  private final java.util.BitSet pairs = new java.util.BitSet(PAIR_BITS);
+  private static final int PAIR_BITS = 1 << 22;
 
   /**
    * @param confusions pairs of characters an input method commonly swaps, each given as a
@@ -117,6 +125,9 @@ public final class TermIndex<T> {
     values.add(value);
     exact.put(term, id);
     exactHashes.add(hash(term, -1), id);
+    for (int i = 0; i + 1 < term.length(); i++) {
+      pairs.set(pairBit(term.charAt(i), term.charAt(i + 1)));
+    }
     trie.insert(term, id);
     maxLength = Math.max(maxLength, term.length());
     if (term.length() == 2 && hanCount(term) == 2) {
@@ -145,6 +156,9 @@ public final class TermIndex<T> {
         String key = term.substring(0, i) + term.substring(i + 1);
         deletions.merge(key, new int[] {id}, TermIndex::append);
         deletionHashes.add(hash(term, i), id);
+        if (i > 0 && i + 1 < term.length()) {
+          pairs.set(pairBit(term.charAt(i - 1), term.charAt(i + 1)));
+        }
       }
     }
   }
@@ -217,7 +231,26 @@ public final class TermIndex<T> {
       prefix[i + 1] = prefix[i] * BASE + text.charAt(i);
       powers[i + 1] = powers[i] * BASE;
     }
-    Spans spans = new Spans(text, prefix, powers);
+    // Positions k where text[k], text[k + 1] is a pair no key has: the last one at or before each
+    // position, and the first one at or after it.
+    int[] lastOdd = new int[n + 1];
+    int[] nextOdd = new int[n + 1];
+    int previous = -1;
+    for (int k = 0; k < n; k++) {
+      if (k + 1 < n && !pairs.get(pairBit(text.charAt(k), text.charAt(k + 1)))) {
+        previous = k;
+      }
+      lastOdd[k] = previous;
+    }
+    int next = Integer.MAX_VALUE;
+    nextOdd[n] = next;
+    for (int k = n - 1; k >= 0; k--) {
+      if (lastOdd[k] == k) {
+        next = k;
+      }
+      nextOdd[k] = next;
+    }
+    Spans spans = new Spans(text, prefix, powers, lastOdd, nextOdd);
     for (int i = 0; i < n; i++) {
       int longest = Math.min(n - i, maxLength + 1);
       if (!heads.get(text.charAt(i)) && !(i + 1 < n && seconds.get(text.charAt(i + 1)))) {
@@ -226,6 +259,12 @@ public final class TermIndex<T> {
       for (int len = longest; len >= MIN_FUZZY_LENGTH; len--) {
         char last = text.charAt(i + len - 1);
         if (!tails.get(last) && !tails.get(text.charAt(i + len - 2))) {
+          continue;
+        }
+        // Pairs outside the keys two or more apart in the span: no single removal leaves a key.
+        int firstOdd = nextOdd[i];
+        int lastOddPair = lastOdd[i + len - 2];
+        if (firstOdd <= i + len - 2 && lastOddPair - firstOdd > 1) {
           continue;
         }
         Hit<T> best = bestFuzzy(spans, i, i + len);
@@ -299,20 +338,33 @@ public final class TermIndex<T> {
    * and confirmed on the characters; the span's string is built only when a term is found.
    */
   private Hit<T> bestFuzzy(Spans text, int from, int to) {
-    long whole = text.hash(from, to);
-    if (text.anyEqual(exactHashes.get(whole), from, to, -1)) {
-      return null;
-    }
+    // Odd pairs (see pairs) in the span: none, or all of them touching the removed character.
+    int firstOdd = text.nextOdd[from];
+    int lastOdd = text.lastOdd[to - 2];
+    boolean clean = firstOdd > to - 2;
     Hit<T> best = null;
     String span = null;
-    // The text lacks a character of the term: the span is itself a deletion of the term.
-    int[] ids = text.deletionsOf(deletionHashes.get(whole), from, to, -1);
-    if (ids != null) {
-      span = text.text.substring(from, to);
-      best = better(best, span, from, ids);
+    int[] ids;
+    if (clean) {
+      long whole = text.hash(from, to);
+      if (text.anyEqual(exactHashes.get(whole), from, to, -1)) {
+        return null;
+      }
+      // The text lacks a character of the term: the span is itself a deletion of the term.
+      ids = text.deletionsOf(deletionHashes.get(whole), from, to, -1);
+      if (ids != null) {
+        span = text.text.substring(from, to);
+        best = better(best, span, from, ids);
+      }
     }
-    for (int i = from; i < to; i++) {
+    // With odd pairs, the removed character must belong to every one of them.
+    int lo = clean ? from : lastOdd;
+    int hi = clean ? to - 1 : firstOdd + 1;
+    for (int i = lo; i <= hi; i++) {
       if (i > from && text.text.charAt(i) == text.text.charAt(i - 1)) {
+        continue;
+      }
+      if (i > from && i + 1 < to && !pairs.get(pairBit(text.text.charAt(i - 1), text.text.charAt(i + 1)))) {
         continue;
       }
       long key = text.hashWithout(from, to, i);
@@ -337,6 +389,14 @@ public final class TermIndex<T> {
 
   private static final long BASE = 0x9E3779B97F4A7C15L;
 
+  private static int pairBit(char a, char b) {
+    int h = (a * 0x9E3779B1) ^ (b * 0x85EBCA77);
+    h ^= h >>> 15;
+    h *= 0x2C1B3C6D;
+    h ^= h >>> 13;
+    return h & (PAIR_BITS - 1);
+  }
+
   /** The polynomial hash of {@code term} without the character at {@code skip} (none when negative). */
   private static long hash(String term, int skip) {
     long h = 0;
@@ -353,11 +413,15 @@ public final class TermIndex<T> {
     final String text;
     private final long[] prefix;
     private final long[] powers;
+    final int[] lastOdd;
+    final int[] nextOdd;
 
-    Spans(String text, long[] prefix, long[] powers) {
+    Spans(String text, long[] prefix, long[] powers, int[] lastOdd, int[] nextOdd) {
       this.text = text;
       this.prefix = prefix;
       this.powers = powers;
+      this.lastOdd = lastOdd;
+      this.nextOdd = nextOdd;
     }
 
     long hash(int from, int to) {
