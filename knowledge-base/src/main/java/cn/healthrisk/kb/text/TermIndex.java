@@ -81,10 +81,10 @@ public final class TermIndex<T> {
   /**
    * The same keys as {@link #exact} and {@link #deletions}, by a polynomial hash of their characters,
    * so the typo search can probe every span of a text and its one-deletion variants from prefix
-   * hashes without building a string; a hash hit is confirmed against the characters.
+   * hashes without building a string; a hash hit is confirmed against the characters. Both kinds
+   * share one table (a term id times two for a term, plus one for a deletion), so a key is one probe.
    */
-  private final HashedKeys exactHashes = new HashedKeys();
-  private final HashedKeys deletionHashes = new HashedKeys();
+  private final HashedKeys keyHashes = new HashedKeys();
   /**
    * Neighbouring characters of every term, and characters one apart in the terms indexed for typos
    * (hashed into a bit set, so a pair may be reported that no term has, never the reverse). Every
@@ -124,7 +124,7 @@ public final class TermIndex<T> {
     terms.add(term);
     values.add(value);
     exact.put(term, id);
-    exactHashes.add(hash(term, -1), id);
+    keyHashes.add(hash(term, -1), 2 * id);
     for (int i = 0; i + 1 < term.length(); i++) {
       pairs.set(pairBit(term.charAt(i), term.charAt(i + 1)));
     }
@@ -155,7 +155,7 @@ public final class TermIndex<T> {
         }
         String key = term.substring(0, i) + term.substring(i + 1);
         deletions.merge(key, new int[] {id}, TermIndex::append);
-        deletionHashes.add(hash(term, i), id);
+        keyHashes.add(hash(term, i), 2 * id + 1);
         if (i > 0 && i + 1 < term.length()) {
           pairs.set(pairBit(term.charAt(i - 1), term.charAt(i + 1)));
         }
@@ -347,11 +347,12 @@ public final class TermIndex<T> {
     int[] ids;
     if (clean) {
       long whole = text.hash(from, to);
-      if (text.anyEqual(exactHashes.get(whole), from, to, -1)) {
+      int[] entries = keyHashes.get(whole);
+      if (text.anyEqual(entries, from, to, -1)) {
         return null;
       }
       // The text lacks a character of the term: the span is itself a deletion of the term.
-      ids = text.deletionsOf(deletionHashes.get(whole), from, to, -1);
+      ids = text.deletionsOf(entries, from, to, -1);
       if (ids != null) {
         span = text.text.substring(from, to);
         best = better(best, span, from, ids);
@@ -368,17 +369,16 @@ public final class TermIndex<T> {
         continue;
       }
       long key = text.hashWithout(from, to, i);
-      int[] exactIds = exactHashes.get(key);
-      int[] deletionIds = deletionHashes.get(key);
-      if (exactIds == null && deletionIds == null) {
+      int[] entries = keyHashes.get(key);
+      if (entries == null) {
         continue;
       }
-      int id = text.firstEqual(exactIds, from, to, i);
+      int id = text.firstEqual(entries, from, to, i);
       if (id >= 0) {
         span = span == null ? text.text.substring(from, to) : span;
         best = better(best, span, from, new int[] {id});
       }
-      ids = text.deletionsOf(deletionIds, from, to, i);
+      ids = text.deletionsOf(entries, from, to, i);
       if (ids != null) {
         span = span == null ? text.text.substring(from, to) : span;
         best = better(best, span, from, ids);
@@ -455,26 +455,31 @@ public final class TermIndex<T> {
       return firstEqual(ids, from, to, skip) >= 0;
     }
 
-    int firstEqual(int[] ids, int from, int to, int skip) {
-      if (ids != null) {
-        for (int id : ids) {
-          if (equal(terms.get(id), from, to, skip)) {
-            return id;
+    /** The term of {@code entries} equal to the key, or -1. */
+    int firstEqual(int[] entries, int from, int to, int skip) {
+      if (entries != null) {
+        for (int e : entries) {
+          if ((e & 1) == 0 && equal(terms.get(e >>> 1), from, to, skip)) {
+            return e >>> 1;
           }
         }
       }
       return -1;
     }
 
-    /** Those of {@code ids} whose term, less one character, is the key; null when none is. */
-    int[] deletionsOf(int[] ids, int from, int to, int skip) {
-      if (ids == null) {
+    /** The terms of {@code entries}' deletions that, less one character, are the key; null when none is. */
+    int[] deletionsOf(int[] entries, int from, int to, int skip) {
+      if (entries == null) {
         return null;
       }
       int n = to - from - (skip >= 0 ? 1 : 0);
       int[] out = null;
       int count = 0;
-      for (int id : ids) {
+      for (int e : entries) {
+        if ((e & 1) == 0) {
+          continue;
+        }
+        int id = e >>> 1;
         String term = terms.get(id);
         if (term.length() != n + 1) {
           continue;
@@ -489,7 +494,7 @@ public final class TermIndex<T> {
         }
         if (q == n) {
           if (out == null) {
-            out = new int[ids.length];
+            out = new int[entries.length];
           }
           out[count++] = id;
         }
