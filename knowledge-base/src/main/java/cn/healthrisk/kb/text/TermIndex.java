@@ -78,6 +78,21 @@ public final class TermIndex<T> {
   private final java.util.BitSet seconds = new java.util.BitSet(Character.MAX_VALUE + 1);
   private final java.util.BitSet tails = new java.util.BitSet(Character.MAX_VALUE + 1);
   private final Map<Character, String> partners = new HashMap<>();
+  /**
+   * The same keys as {@link #exact} and {@link #deletions}, by a polynomial hash of their characters,
+   * so the typo search can probe every span of a text and its one-deletion variants from prefix
+   * hashes without building a string; a hash hit is confirmed against the characters. Both kinds
+   * share one table (a term id times two for a term, plus one for a deletion), so a key is one probe.
+   */
+  private final HashedKeys keyHashes = new HashedKeys();
+  /**
+   * Neighbouring characters of every term, and characters one apart in the terms indexed for typos
+   * (hashed into a bit set, so a pair may be reported that no term has, never the reverse). Every
+   * key of {@link #exact} and {@link #deletions} is made only of such pairs, so a span of text with
+   * a pair outside them can be a key only with one of that pair's characters removed.
+   */
+  private final java.util.BitSet pairs = new java.util.BitSet(PAIR_BITS);
+  private static final int PAIR_BITS = 1 << 22;
 
   /**
    * @param confusions pairs of characters an input method commonly swaps, each given as a
@@ -109,6 +124,10 @@ public final class TermIndex<T> {
     terms.add(term);
     values.add(value);
     exact.put(term, id);
+    keyHashes.add(hash(term, -1), 2 * id);
+    for (int i = 0; i + 1 < term.length(); i++) {
+      pairs.set(pairBit(term.charAt(i), term.charAt(i + 1)));
+    }
     trie.insert(term, id);
     maxLength = Math.max(maxLength, term.length());
     if (term.length() == 2 && hanCount(term) == 2) {
@@ -136,6 +155,10 @@ public final class TermIndex<T> {
         }
         String key = term.substring(0, i) + term.substring(i + 1);
         deletions.merge(key, new int[] {id}, TermIndex::append);
+        keyHashes.add(hash(term, i), 2 * id + 1);
+        if (i > 0 && i + 1 < term.length()) {
+          pairs.set(pairBit(term.charAt(i - 1), term.charAt(i + 1)));
+        }
       }
     }
   }
@@ -201,6 +224,33 @@ public final class TermIndex<T> {
   public List<Hit<T>> fuzzyMatches(String text) {
     List<Hit<T>> candidates = new ArrayList<>();
     int n = text.length();
+    long[] prefix = new long[n + 1];
+    long[] powers = new long[n + 1];
+    powers[0] = 1;
+    for (int i = 0; i < n; i++) {
+      prefix[i + 1] = prefix[i] * BASE + text.charAt(i);
+      powers[i + 1] = powers[i] * BASE;
+    }
+    // Positions k where text[k], text[k + 1] is a pair no key has: the last one at or before each
+    // position, and the first one at or after it.
+    int[] lastOdd = new int[n + 1];
+    int[] nextOdd = new int[n + 1];
+    int previous = -1;
+    for (int k = 0; k < n; k++) {
+      if (k + 1 < n && !pairs.get(pairBit(text.charAt(k), text.charAt(k + 1)))) {
+        previous = k;
+      }
+      lastOdd[k] = previous;
+    }
+    int next = Integer.MAX_VALUE;
+    nextOdd[n] = next;
+    for (int k = n - 1; k >= 0; k--) {
+      if (lastOdd[k] == k) {
+        next = k;
+      }
+      nextOdd[k] = next;
+    }
+    Spans spans = new Spans(text, prefix, powers, lastOdd, nextOdd);
     for (int i = 0; i < n; i++) {
       int longest = Math.min(n - i, maxLength + 1);
       if (!heads.get(text.charAt(i)) && !(i + 1 < n && seconds.get(text.charAt(i + 1)))) {
@@ -211,8 +261,13 @@ public final class TermIndex<T> {
         if (!tails.get(last) && !tails.get(text.charAt(i + len - 2))) {
           continue;
         }
-        String span = text.substring(i, i + len);
-        Hit<T> best = bestFuzzy(span, i);
+        // Pairs outside the keys two or more apart in the span: no single removal leaves a key.
+        int firstOdd = nextOdd[i];
+        int lastOddPair = lastOdd[i + len - 2];
+        if (firstOdd <= i + len - 2 && lastOddPair - firstOdd > 1) {
+          continue;
+        }
+        Hit<T> best = bestFuzzy(spans, i, i + len);
         if (best != null) {
           candidates.add(best);
           break;
@@ -277,25 +332,233 @@ public final class TermIndex<T> {
     return out;
   }
 
-  private Hit<T> bestFuzzy(String span, int offset) {
-    if (exact.containsKey(span)) {
-      return null;
-    }
+  /**
+   * The best one-edit term for {@code text[from, to)}: the span may be a deletion of a term, or the
+   * span with one character removed may be a term or a deletion of one. Keys are probed by hash
+   * and confirmed on the characters; the span's string is built only when a term is found.
+   */
+  private Hit<T> bestFuzzy(Spans text, int from, int to) {
+    // Odd pairs (see pairs) in the span: none, or all of them touching the removed character.
+    int firstOdd = text.nextOdd[from];
+    int lastOdd = text.lastOdd[to - 2];
+    boolean clean = firstOdd > to - 2;
     Hit<T> best = null;
-    // The text lacks a character of the term: the span is itself a deletion of the term.
-    best = better(best, span, offset, deletions.get(span));
-    for (int i = 0; i < span.length(); i++) {
-      if (i > 0 && span.charAt(i) == span.charAt(i - 1)) {
+    String span = null;
+    int[] ids;
+    if (clean) {
+      long whole = text.hash(from, to);
+      int[] entries = keyHashes.get(whole);
+      if (text.anyEqual(entries, from, to, -1)) {
+        return null;
+      }
+      // The text lacks a character of the term: the span is itself a deletion of the term.
+      ids = text.deletionsOf(entries, from, to, -1);
+      if (ids != null) {
+        span = text.text.substring(from, to);
+        best = better(best, span, from, ids);
+      }
+    }
+    // With odd pairs, the removed character must belong to every one of them.
+    int lo = clean ? from : lastOdd;
+    int hi = clean ? to - 1 : firstOdd + 1;
+    for (int i = lo; i <= hi; i++) {
+      if (i > from && text.text.charAt(i) == text.text.charAt(i - 1)) {
         continue;
       }
-      String key = span.substring(0, i) + span.substring(i + 1);
-      Integer id = exact.get(key);
-      if (id != null) {
-        best = better(best, span, offset, new int[] {id});
+      if (i > from && i + 1 < to && !pairs.get(pairBit(text.text.charAt(i - 1), text.text.charAt(i + 1)))) {
+        continue;
       }
-      best = better(best, span, offset, deletions.get(key));
+      long key = text.hashWithout(from, to, i);
+      int[] entries = keyHashes.get(key);
+      if (entries == null) {
+        continue;
+      }
+      int id = text.firstEqual(entries, from, to, i);
+      if (id >= 0) {
+        span = span == null ? text.text.substring(from, to) : span;
+        best = better(best, span, from, new int[] {id});
+      }
+      ids = text.deletionsOf(entries, from, to, i);
+      if (ids != null) {
+        span = span == null ? text.text.substring(from, to) : span;
+        best = better(best, span, from, ids);
+      }
     }
     return best;
+  }
+
+  private static final long BASE = 0x9E3779B97F4A7C15L;
+
+  private static int pairBit(char a, char b) {
+    int h = (a * 0x9E3779B1) ^ (b * 0x85EBCA77);
+    h ^= h >>> 15;
+    h *= 0x2C1B3C6D;
+    h ^= h >>> 13;
+    return h & (PAIR_BITS - 1);
+  }
+
+  /** The polynomial hash of {@code term} without the character at {@code skip} (none when negative). */
+  private static long hash(String term, int skip) {
+    long h = 0;
+    for (int i = 0; i < term.length(); i++) {
+      if (i != skip) {
+        h = h * BASE + term.charAt(i);
+      }
+    }
+    return h;
+  }
+
+  /** A text with its prefix hashes: the hash of any span, with or without one character, in constant time. */
+  private final class Spans {
+    final String text;
+    private final long[] prefix;
+    private final long[] powers;
+    final int[] lastOdd;
+    final int[] nextOdd;
+
+    Spans(String text, long[] prefix, long[] powers, int[] lastOdd, int[] nextOdd) {
+      this.text = text;
+      this.prefix = prefix;
+      this.powers = powers;
+      this.lastOdd = lastOdd;
+      this.nextOdd = nextOdd;
+    }
+
+    long hash(int from, int to) {
+      return prefix[to] - prefix[from] * powers[to - from];
+    }
+
+    long hashWithout(int from, int to, int skip) {
+      return hash(from, skip) * powers[to - skip - 1] + hash(skip + 1, to);
+    }
+
+    /** The character at {@code k} of {@code text[from, to)} with the character at {@code skip} removed. */
+    private char at(int from, int skip, int k) {
+      int i = from + k;
+      return skip >= 0 && i >= skip ? text.charAt(i + 1) : text.charAt(i);
+    }
+
+    private boolean equal(String term, int from, int to, int skip) {
+      int n = to - from - (skip >= 0 ? 1 : 0);
+      if (term.length() != n) {
+        return false;
+      }
+      for (int k = 0; k < n; k++) {
+        if (term.charAt(k) != at(from, skip, k)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    boolean anyEqual(int[] ids, int from, int to, int skip) {
+      return firstEqual(ids, from, to, skip) >= 0;
+    }
+
+    /** The term of {@code entries} equal to the key, or -1. */
+    int firstEqual(int[] entries, int from, int to, int skip) {
+      if (entries != null) {
+        for (int e : entries) {
+          if ((e & 1) == 0 && equal(terms.get(e >>> 1), from, to, skip)) {
+            return e >>> 1;
+          }
+        }
+      }
+      return -1;
+    }
+
+    /** The terms of {@code entries}' deletions that, less one character, are the key; null when none is. */
+    int[] deletionsOf(int[] entries, int from, int to, int skip) {
+      if (entries == null) {
+        return null;
+      }
+      int n = to - from - (skip >= 0 ? 1 : 0);
+      int[] out = null;
+      int count = 0;
+      for (int e : entries) {
+        if ((e & 1) == 0) {
+          continue;
+        }
+        int id = e >>> 1;
+        String term = terms.get(id);
+        if (term.length() != n + 1) {
+          continue;
+        }
+        int p = 0;
+        while (p < n && term.charAt(p) == at(from, skip, p)) {
+          p++;
+        }
+        int q = p;
+        while (q < n && term.charAt(q + 1) == at(from, skip, q)) {
+          q++;
+        }
+        if (q == n) {
+          if (out == null) {
+            out = new int[entries.length];
+          }
+          out[count++] = id;
+        }
+      }
+      return out == null ? null : java.util.Arrays.copyOf(out, count);
+    }
+  }
+
+  /** Term ids by a 64-bit key hash, in the order added; colliding keys share a list, told apart by the caller. */
+  private static final class HashedKeys {
+    private long[] keys = new long[1 << 12];
+    private int[][] ids = new int[1 << 12][];
+    private int used;
+
+    private int slot(long key, int length) {
+      return (int) ((key * 0xC2B2AE3D27D4EB4FL) >>> 40) & (length - 1);
+    }
+
+    void add(long key, int id) {
+      long k = key == 0 ? 1 : key;
+      if ((used + 1) * 2 > keys.length) {
+        grow();
+      }
+      int i = slot(k, keys.length);
+      while (keys[i] != 0 && keys[i] != k) {
+        i = (i + 1) & (keys.length - 1);
+      }
+      if (keys[i] == 0) {
+        keys[i] = k;
+        ids[i] = new int[] {id};
+        used++;
+      } else {
+        ids[i] = append(ids[i], new int[] {id});
+      }
+    }
+
+    int[] get(long key) {
+      long k = key == 0 ? 1 : key;
+      int i = slot(k, keys.length);
+      while (keys[i] != 0) {
+        if (keys[i] == k) {
+          return ids[i];
+        }
+        i = (i + 1) & (keys.length - 1);
+      }
+      return null;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[][] oldIds = ids;
+      keys = new long[oldKeys.length * 2];
+      ids = new int[oldKeys.length * 2][];
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = slot(oldKeys[j], keys.length);
+          while (keys[i] != 0) {
+            i = (i + 1) & (keys.length - 1);
+          }
+          keys[i] = oldKeys[j];
+          ids[i] = oldIds[j];
+        }
+      }
+    }
   }
 
   private Hit<T> better(Hit<T> best, String span, int offset, int[] ids) {

@@ -60,6 +60,24 @@ class TermIndexTest {
   }
 
   @Test
+  void aTypoIsFoundWhereItsOwnCharacterIsTheOnlyStrangerInTheSpan() {
+    TermIndex<String> index = index("甲状腺结节", "冠状动脉狭窄");
+    // An added character makes two pairs no term has (腺的, 的结): only removing it leaves the term.
+    assertThat(index.fuzzyMatches("我甲状腺的结节不大")).singleElement().satisfies(h -> {
+      assertThat(h.term()).isEqualTo("甲状腺结节");
+      assertThat(h.edit()).isEqualTo(TermIndex.Edit.INSERTION);
+      assertThat(h.start()).isEqualTo(1);
+      assertThat(h.end()).isEqualTo(7);
+    });
+    // A dropped character leaves a pair one apart in the term (甲腺); a swap, a pair of its own (节结).
+    assertThat(index.fuzzyMatches("说是甲腺结节")).extracting(TermIndex.Hit::term).containsExactly("甲状腺结节");
+    assertThat(index.fuzzyMatches("冠状动脉狭斋，甲状腺节结")).extracting(TermIndex.Hit::term)
+        .containsExactly("冠状动脉狭窄", "甲状腺结节");
+    // Two strangers apart in one span are more than one edit.
+    assertThat(index.fuzzyMatches("甲状的腺结的节")).isEmpty();
+  }
+
+  @Test
   void thousandsOfTermsStayFast() {
     TermIndex<Integer> index = new TermIndex<>(List.of());
     for (int i = 0; i < 5000; i++) {
