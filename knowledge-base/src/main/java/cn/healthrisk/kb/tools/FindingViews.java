@@ -64,7 +64,8 @@ public final class FindingViews {
     out.put("basis", f.basis());
     out.put("matchedTerm", f.matchedTerm());
     out.put("evidence", f.evidence());
-    out.put("attributes", f.attributes());
+    // Sorted, so that the same text gives the same line in every run (the finding's own map has no fixed order).
+    out.put("attributes", new java.util.TreeMap<>(f.attributes()));
     return out;
   }
 
@@ -81,7 +82,7 @@ public final class FindingViews {
     if (!f.aboutApplicant()) {
       s.append("  家族史");
     }
-    Map<String, Object> attrs = new LinkedHashMap<>(f.attributes());
+    Map<String, Object> attrs = new java.util.TreeMap<>(f.attributes());
     Object since = attrs.remove(Facts.SINCE);
     Object months = attrs.remove(Facts.MONTHS_SINCE);
     if (since != null) {
