@@ -3,7 +3,8 @@
 
 Usage: python3 scenarios/flags-blind/check.py [FOLDER]   (default: the folder holding this script)
 
-A copy of scenarios/flags/check.py with the same structure and label checks, adapted to this set's conventions
+A copy of scenarios/flags/check.py (whose convention-free helpers it imports) with the same structure and
+label checks, adapted to this set's conventions
 (README.md): hospitals are classed from the insurer's directory as eligible, ineligible or unknown, and an unknown
 hospital is never INELIGIBLE_HOSPITAL; the receipt layout family follows the document type; ID numbers carry a
 valid check character; the set's size targets are checked.
@@ -31,6 +32,11 @@ import json
 import os
 import sys
 from decimal import Decimal
+
+# The helpers that do not depend on either set's conventions come from the first set's checker.
+sys.dont_write_bytecode = True  # leave no __pycache__ in the scenario folders
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'flags'))
+from check import d, is_injury, local_day, mask, treatment_dates, words  # noqa: E402
 
 CODES = ['UNREADABLE_DOCUMENT', 'LOW_CONFIDENCE_EXTRACTION', 'DUPLICATE_RECEIPT', 'RECEIPT_TOTAL_MISMATCH',
          'PAYMENT_SPLIT_MISMATCH', 'CLAIMED_AMOUNT_MISMATCH', 'PAYER_MISMATCH', 'DATE_INCONSISTENT',
@@ -80,8 +86,6 @@ ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 FAMILIES = {'INPATIENT_RECEIPT': ('B', 'D'), 'OUTPATIENT_RECEIPT': ('C', 'E')}
 PLANNED = ('Z51.0', 'Z51.1')      # scheduled radiotherapy / chemotherapy admissions
 TOL = Decimal('0.01')
-SH = dt.timezone(dt.timedelta(hours=8))
-DIG = '零壹贰叁肆伍陆柒捌玖'
 
 errors, warnings = [], []
 
@@ -90,61 +94,14 @@ def err(where, msg):
     errors.append(f'{where}: {msg}')
 
 
-def words(amount):
-    s = f'{Decimal(amount):.2f}'
-    ip, fp = s.split('.')
-    n, jiao, fen = int(ip), int(fp[0]), int(fp[1])
-
-    def four(x):
-        out, zero, started = '', False, False
-        for ch, unit in zip(f'{x:04d}', ['仟', '佰', '拾', '']):
-            d = int(ch)
-            if d == 0:
-                zero = zero or started
-            else:
-                if zero:
-                    out += '零'
-                    zero = False
-                out += DIG[d] + unit
-                started = True
-        return out
-    res = ''
-    if n:
-        yi, rest = divmod(n, 10 ** 8)
-        wan, ge = divmod(rest, 10 ** 4)
-        if yi:
-            res += four(yi) + '亿'
-        if wan:
-            res += ('零' if yi and wan < 1000 else '') + four(wan) + '万'
-        if ge:
-            res += ('零' if (yi or wan) and ge < 1000 else '') + four(ge)
-        res += '元'
-    if jiao == 0 and fen == 0:
-        return res + '整'
-    if fen == 0:
-        return res + DIG[jiao] + '角整'
-    if jiao == 0:
-        return res + ('零' if n else '') + DIG[fen] + '分'
-    return res + DIG[jiao] + '角' + DIG[fen] + '分'
 
 
-def d(s):
-    return dt.date.fromisoformat(s)
 
 
-def mask(idn):
-    return idn[:6] + '*' * 8 + idn[-4:]
 
 
-def local_day(ts):
-    return dt.datetime.strptime(ts, '%Y-%m-%dT%H:%M:%SZ').replace(tzinfo=dt.timezone.utc).astimezone(SH).date()
 
 
-def is_injury(diag):
-    code = diag.get('icd10') or ''
-    if code:
-        return code[0] in 'ST'
-    return any(w in diag.get('text', '') for w in ('骨折', '外伤', '扭伤', '挫伤', '切割伤'))
 
 
 def category(diag):
@@ -179,9 +136,6 @@ def load_json(path, where):
         return None
 
 
-def treatment_dates(r):
-    f = r['fields']
-    return [x for x in (f.get('visitDate'), f.get('admissionDate')) if x]
 
 
 def per_claim_flags(claim, policy, receipts, broken):
