@@ -94,8 +94,6 @@ final class FlagLabels {
 
   /** Field labels that also name charge items: {@code items[2].amount} → 第3项收费项目·金额. */
   private static final class FieldLabels extends java.util.AbstractMap<String, String> {
-    private static final java.util.regex.Pattern ITEM =
-        java.util.regex.Pattern.compile("items\\[(?:(\\d{1,3})]\\.(name|amount)|\\+])");
     private final Map<String, String> plain;
 
     FieldLabels(Map<String, String> plain) {
@@ -108,11 +106,11 @@ final class FlagLabels {
       if (label != null || !(key instanceof String k)) {
         return label;
       }
-      java.util.regex.Matcher m = ITEM.matcher(k);
+      java.util.regex.Matcher m = cn.healthrisk.claims.review.ReviewService.ITEM_FIELD.matcher(k);
       if (!m.matches()) {
         return null;
       }
-      if (m.group(1) == null) {
+      if (m.group(3) != null) {
         return "新增收费项目";
       }
       return "第" + (Integer.parseInt(m.group(1)) + 1) + "项收费项目·" + (m.group(2).equals("name") ? "名称" : "金额");

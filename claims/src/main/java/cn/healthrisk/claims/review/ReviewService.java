@@ -48,7 +48,8 @@ public class ReviewService {
       "payerIdMasked", "issueDate", "hospitalName", "hospitalType", "insuranceType", "visitDate", "admissionDate",
       "dischargeDate", "hospitalDays", "totalAmount", "totalAmountInWords", "fundPayment", "otherPayment",
       "personalAccountPayment", "personalCashPayment", "selfPayPortion", "selfExpense");
-  private static final java.util.regex.Pattern ITEM_FIELD =
+  /** A charge item's field: group 1 the item's index and group 2 name or amount, or group 3 "+" for a new item. */
+  public static final java.util.regex.Pattern ITEM_FIELD =
       java.util.regex.Pattern.compile("items\\[(?:(\\d{1,3})]\\.(name|amount)|(\\+)])");
   static final int MAX_REASON = 1000;
   static final int MAX_VALUE = 200;
