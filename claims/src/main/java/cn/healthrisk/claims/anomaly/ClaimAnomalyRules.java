@@ -2,6 +2,7 @@ package cn.healthrisk.claims.anomaly;
 
 import cn.healthrisk.claims.extraction.ReceiptExtraction;
 import cn.healthrisk.claims.extraction.ReceiptFields;
+import cn.healthrisk.claims.extraction.ReceiptItem;
 import cn.healthrisk.claims.model.Claim;
 import cn.healthrisk.claims.model.Policy;
 import cn.healthrisk.claims.validation.Validation;
@@ -117,20 +118,20 @@ public final class ClaimAnomalyRules {
     if (f.totalAmount() == null) {
       return false;
     }
-    java.math.BigDecimal sum;
+    BigDecimal sum;
     if (check.equals("ITEMS_SUM_EQUALS_TOTAL")) {
       if (f.items().isEmpty()) {
         return false;
       }
-      sum = f.items().stream().map(cn.healthrisk.claims.extraction.ReceiptItem::amount).filter(Objects::nonNull)
-          .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+      sum = f.items().stream().map(ReceiptItem::amount).filter(Objects::nonNull)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
     } else if (check.equals("PAYMENT_SPLIT_EQUALS_TOTAL")) {
       sum = java.util.stream.Stream.of(f.fundPayment(), f.otherPayment(), f.personalAccountPayment(),
-          f.personalCashPayment()).filter(Objects::nonNull).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+          f.personalCashPayment()).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     } else {
       return false;
     }
-    java.math.BigDecimal diff = sum.subtract(f.totalAmount()).abs();
+    BigDecimal diff = sum.subtract(f.totalAmount()).abs();
     return diff.signum() > 0 && diff.compareTo(settings.amountTolerance()) <= 0;
   }
 

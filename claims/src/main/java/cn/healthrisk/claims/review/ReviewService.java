@@ -21,7 +21,10 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,8 +52,8 @@ public class ReviewService {
       "dischargeDate", "hospitalDays", "totalAmount", "totalAmountInWords", "fundPayment", "otherPayment",
       "personalAccountPayment", "personalCashPayment", "selfPayPortion", "selfExpense");
   /** A charge item's field: group 1 the item's index and group 2 name or amount, or group 3 "+" for a new item. */
-  public static final java.util.regex.Pattern ITEM_FIELD =
-      java.util.regex.Pattern.compile("items\\[(?:(\\d{1,3})]\\.(name|amount)|(\\+)])");
+  public static final Pattern ITEM_FIELD =
+      Pattern.compile("items\\[(?:(\\d{1,3})]\\.(name|amount)|(\\+)])");
   static final int MAX_REASON = 1000;
   static final int MAX_VALUE = 200;
 
@@ -152,7 +155,7 @@ public class ReviewService {
    */
   public void correct(Reviewer who, String claimId, String document, String field, String newValue, String reason) {
     String why = reason(reason);
-    java.util.regex.Matcher item = field == null ? null : ITEM_FIELD.matcher(field);
+    Matcher item = field == null ? null : ITEM_FIELD.matcher(field);
     boolean isItem = item != null && item.matches();
     if (!isItem && !CORRECTABLE.contains(field)) {
       throw new ReviewException("FIELD_NOT_CORRECTABLE", "字段 " + field + " 不能在此更正。");
@@ -254,7 +257,7 @@ public class ReviewService {
   private static String replace(ObjectNode node, String key, String value) {
     JsonNode oldNode = node.path(key);
     String oldValue = oldNode.isMissingNode() || oldNode.isNull() ? null : oldNode.asText();
-    if (java.util.Objects.equals(oldValue, value)) {
+    if (Objects.equals(oldValue, value)) {
       throw new ReviewException("VALUE_UNCHANGED", "新值与原值相同。");
     }
     if (value == null) {
